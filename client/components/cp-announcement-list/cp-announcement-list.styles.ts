@@ -1,0 +1,40 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+
+  .list {
+    display: grid;
+    gap: var(--cp-space-3);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .announcement {
+    padding: var(--cp-space-4);
+    border: 1px solid var(--cp-color-border-subtle);
+    border-left: 4px solid var(--cp-color-accent);
+    border-radius: var(--cp-radius);
+    background: var(--cp-color-bg);
+  }
+
+  .announcement__text {
+    margin: 0 0 var(--cp-space-2);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+
+  .announcement__meta {
+    margin: 0;
+    font-size: var(--cp-font-size-sm);
+    color: var(--cp-color-text-muted);
+  }
+
+  .empty {
+    margin: 0;
+    color: var(--cp-color-text-muted);
+  }
+`;

@@ -1,0 +1,104 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ErrorBody } from '../../shared/errors.js';
+import type { StreamEvent } from '../../shared/schemas/streams.js';
+import type { AppSocket } from '../services/socket.js';
+import { StreamCursor } from '../services/stream-cursor.js';
+
+/** Older events are dropped past this many, so a long-open tab stays light. */
+const KEEP_EVENTS = 200;
+const ACK_TIMEOUT_MS = 10_000;
+
+/**
+ * Follows one stream over the socket: subscribes on every (re)connect with
+ * `after: last seq seen`, merges replay and live events through a StreamCursor,
+ * and exposes them as `events` (oldest first).
+ */
+export class StreamController implements ReactiveController {
+  events: StreamEvent[] = [];
+  error: ErrorBody | null = null;
+  /** False until the first replay for the current stream has arrived. */
+  ready = false;
+
+  #stream: string | null = null;
+  #cursor = new StreamCursor<StreamEvent>();
+  readonly #host: ReactiveControllerHost;
+  readonly #socket: AppSocket;
+
+  constructor(host: ReactiveControllerHost, socket: AppSocket) {
+    this.#host = host;
+    this.#socket = socket;
+    host.addController(this);
+  }
+
+  get stream(): string | null {
+    return this.#stream;
+  }
+
+  /** Switches to another stream (or none), starting from its head. */
+  set stream(name: string | null) {
+    if (name === this.#stream) return;
+    if (this.#stream && this.#socket.connected) {
+      this.#socket.emit('stream:unsubscribe', { stream: this.#stream }, () => {});
+    }
+    this.#stream = name;
+    this.#cursor = new StreamCursor();
+    this.events = [];
+    this.error = null;
+    this.ready = false;
+    this.#host.requestUpdate();
+    if (name && this.#socket.connected) this.#subscribe();
+  }
+
+  hostConnected(): void {
+    this.#socket.on('connect', this.#subscribe);
+    this.#socket.on('stream:event', this.#onEvent);
+    if (this.#socket.connected) this.#subscribe();
+  }
+
+  hostDisconnected(): void {
+    this.#socket.off('connect', this.#subscribe);
+    this.#socket.off('stream:event', this.#onEvent);
+  }
+
+  #subscribe = (): void => {
+    const stream = this.#stream;
+    if (!stream) return;
+    const cursor = this.#cursor;
+    cursor.begin();
+    this.#socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emit('stream:subscribe', { stream, after: cursor.last }, (err, result) => {
+        if (cursor !== this.#cursor) return;
+        // A lost ack is asked again (a disconnect retries on the next connect); a refused subscribe is final.
+        if (err) {
+          if (this.#socket.connected) this.#subscribe();
+          return;
+        }
+        if (!result.ok) {
+          cursor.abandon();
+          this.error = result.error;
+          this.#host.requestUpdate();
+          return;
+        }
+        this.error = null;
+        if (!result.data.more && !this.ready) {
+          this.ready = true;
+          this.#host.requestUpdate();
+        }
+        this.#apply(cursor.replay(result.data));
+      });
+  };
+
+  #onEvent = (event: StreamEvent): void => {
+    if (event.stream !== this.#stream) return;
+    this.#apply(this.#cursor.live(event));
+  };
+
+  #apply(step: { shown: StreamEvent[]; resubscribe: boolean }): void {
+    if (step.shown.length > 0) {
+      this.events = [...this.events, ...step.shown].slice(-KEEP_EVENTS);
+      this.#host.requestUpdate();
+    }
+    if (step.resubscribe && this.#socket.connected) this.#subscribe();
+  }
+}

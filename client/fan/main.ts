@@ -1,0 +1,1 @@
+import './fan-app.js';

@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import helmet from 'helmet';
+import { LIMITS } from '../shared/limits.js';
+import { DocAccessRegistry } from './collab/access.js';
+import { CollabServer } from './collab/yjs-server.js';
+import type { AppDeps } from './deps.js';
+import { registerAnnouncementHandlers } from './features/announcements/announcements.handlers.js';
+import { spacesRoutes } from './features/spaces/spaces.routes.js';
+import { StreamAccess } from './features/streams/stream-access.js';
+import { StreamLog } from './features/streams/stream-log.js';
+import { registerStreamHandlers } from './features/streams/streams.handlers.js';
+import { authRoutes } from './features/users/auth.routes.js';
+import { LoginLimiter } from './features/users/login-limiter.js';
+import { clientPages } from './http/client-pages.js';
+import { corsMiddleware } from './http/cors.js';
+import { errorHandler, notFoundHandler } from './http/errors.js';
+import { healthRouter } from './http/health.js';
+import { buildOpenApi } from './http/openapi.js';
+import { OriginPolicy } from './http/origins.js';
+import { mountRoutes, type RouteDef } from './http/route.js';
+import { viewerMiddleware } from './http/viewer-middleware.js';
+import { createIo, type AppServer } from './realtime/io.js';
+import { streamRoom } from './realtime/rooms.js';
+
+export interface App {
+  httpServer: HttpServer;
+  io: AppServer;
+  collab: CollabServer;
+  streams: StreamLog;
+  origins: OriginPolicy;
+  routes: RouteDef[];
+  /** Resolves with the bound port (0 picks a free one). */
+  listen(port: number, host: string): Promise<number>;
+  /** Stops accepting, flushes documents, closes sockets; the caller closes the database. */
+  close(): Promise<void>;
+}
+
+export async function createApp(deps: AppDeps): Promise<App> {
+  const csrfSecret = deps.config.sessionSecret ? Buffer.from(deps.config.sessionSecret) : randomBytes(32);
+  const publicOrigin = deps.config.publicUrl ? new URL(deps.config.publicUrl).origin : null;
+  const origins = new OriginPolicy(deps.db.kysely, publicOrigin);
+  await origins.refresh();
+
+  const streams = new StreamLog(deps.db.kysely, deps.clock);
+  const streamAccess = new StreamAccess(deps.db.kysely);
+  const loginLimiter = new LoginLimiter({
+    perIp: deps.config.loginLimitPerIp,
+    perAccount: deps.config.loginLimitPerAccount,
+  });
+
+  const routes: RouteDef[] = [
+    ...authRoutes({ csrfSecret, loginLimiter, signupsPerHour: deps.config.signupLimitPerIp }),
+    ...spacesRoutes({ csrfSecret, origins, streams }),
+  ];
+  const openApi = buildOpenApi(routes, '1');
+
+  const web = express();
+  web.disable('x-powered-by');
+  web.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'frame-ancestors': ["'self'"] },
+      },
+    }),
+  );
+  web.use(healthRouter(deps));
+  const api = express.Router();
+  api.use(corsMiddleware(origins));
+  api.use(express.json({ limit: LIMITS.jsonBodyBytes }));
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  api.use(viewerMiddleware(deps, csrfSecret));
+  api.use(mountRoutes(routes, deps));
+  api.use(notFoundHandler);
+  web.use('/api/v1', api);
+  web.use(clientPages(deps.config.clientDist));
+  web.use(notFoundHandler);
+  web.use(errorHandler(deps.log));
+
+  const httpServer = createServer(web);
+  const io = createIo(httpServer, deps, origins);
+  streams.onPublish((event) => io.to(streamRoom(event.stream)).emit('stream:event', event));
+  io.on('connection', (socket) => {
+    registerStreamHandlers(socket, deps, streams, streamAccess);
+    registerAnnouncementHandlers(socket, deps, streams);
+  });
+
+  const collab = new CollabServer({
+    deps,
+    access: new DocAccessRegistry(),
+    originAllowed: (origin, host) => origins.isAllowed(origin, host),
+  });
+  httpServer.on('upgrade', (req, socket, head) => {
+    if (collab.handleUpgrade(req, socket, head)) return;
+    // Socket.IO handles its own path; anything else is not ours to keep open.
+    if (!req.url?.startsWith('/socket.io/')) socket.destroy();
+  });
+
+  return {
+    httpServer,
+    io,
+    collab,
+    streams,
+    origins,
+    routes,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve((httpServer.address() as AddressInfo).port));
+      });
+    },
+    async close() {
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await collab.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      httpServer.closeAllConnections();
+      await closed;
+    },
+  };
+}

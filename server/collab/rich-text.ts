@@ -1,0 +1,39 @@
+import * as Y from 'yjs';
+
+/**
+ * The shared type every Commonplace document keeps its text in: a Y.XmlFragment named
+ * `content`, holding ProseMirror-shaped nodes (`paragraph`, `heading` with a `level`
+ * attribute, `bulletList`/`orderedList` of `listItem`, `blockquote`), as y-prosemirror writes them.
+ */
+export const CONTENT_FIELD = 'content';
+
+export function writeParagraphs(doc: Y.Doc, paragraphs: string[]): void {
+  const fragment = doc.getXmlFragment(CONTENT_FIELD);
+  doc.transact(() => {
+    fragment.insert(
+      fragment.length,
+      paragraphs.map((text) => {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText(text)]);
+        return paragraph;
+      }),
+    );
+  });
+}
+
+/** Plain text of a document, one line per block: for search and previews. */
+export function plainText(doc: Y.Doc): string {
+  const lines: string[] = [];
+  const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlFragment) => {
+    if (node instanceof Y.XmlText) {
+      const text = (node.toDelta() as { insert: unknown }[]).map((d) => (typeof d.insert === 'string' ? d.insert : '')).join('');
+      if (lines.length === 0) lines.push('');
+      lines[lines.length - 1] += text;
+      return;
+    }
+    if (node instanceof Y.XmlElement) lines.push('');
+    node.toArray().forEach((child) => walk(child as Y.XmlElement | Y.XmlText));
+  };
+  walk(doc.getXmlFragment(CONTENT_FIELD));
+  return lines.filter((l) => l.length > 0).join('\n');
+}

@@ -1,0 +1,26 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as m0001 from './migrations/2026_11_22_0001_core.js';
+
+/** Explicit list, so migrations work the same under tsx, after a build and in tests. */
+const migrations: Record<string, Migration> = {
+  '2026_11_22_0001_core': m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export function createMigrator(db: Kysely<any>): Migrator {
+  // Kysely runs each migration in its own transaction on dialects that support transactional DDL.
+  return new Migrator({ db, provider });
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const { error, results } = await createMigrator(db).migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** True when every known migration has been applied (for /readyz). */
+export async function migrationsApplied(db: Kysely<any>): Promise<boolean> {
+  const list = await createMigrator(db).getMigrations();
+  return list.every((m) => m.executedAt !== undefined);
+}

@@ -1,0 +1,30 @@
+import { isId } from './ids.js';
+
+/**
+ * Ordered live streams. Every event in a stream has a per-stream sequence number
+ * stored with it, so a client that reconnects asks for "everything after N".
+ * - `space:<spaceId>` space-wide events (announcements, …)
+ * - `user:<userId>` one person's own events (notifications, …)
+ * Later features add `wave:<id>` and `table:<id>`.
+ */
+export const STREAM_KINDS = ['space', 'user', 'wave', 'table'] as const;
+export type StreamKind = (typeof STREAM_KINDS)[number];
+export interface StreamName {
+  kind: StreamKind;
+  id: string;
+}
+
+export const streamName = {
+  space: (id: string) => `space:${id}`,
+  user: (id: string) => `user:${id}`,
+  wave: (id: string) => `wave:${id}`,
+  table: (id: string) => `table:${id}`,
+};
+
+export function parseStreamName(name: string): StreamName | null {
+  const at = name.indexOf(':');
+  if (at < 0) return null;
+  const kind = name.slice(0, at) as StreamKind;
+  const id = name.slice(at + 1);
+  return STREAM_KINDS.includes(kind) && isId(id) ? { kind, id } : null;
+}
