@@ -8,12 +8,14 @@ import { DocAccessRegistry } from './collab/access.js';
 import { CollabServer } from './collab/yjs-server.js';
 import type { AppDeps } from './deps.js';
 import { registerAnnouncementHandlers } from './features/announcements/announcements.handlers.js';
+import { announcementsRoutes } from './features/announcements/announcements.routes.js';
 import { spacesRoutes } from './features/spaces/spaces.routes.js';
 import { StreamAccess } from './features/streams/stream-access.js';
 import { StreamLog } from './features/streams/stream-log.js';
 import { registerStreamHandlers } from './features/streams/streams.handlers.js';
 import { authRoutes } from './features/users/auth.routes.js';
 import { LoginLimiter } from './features/users/login-limiter.js';
+import { ssoRoutes } from './features/users/sso.routes.js';
 import { clientPages } from './http/client-pages.js';
 import { corsMiddleware } from './http/cors.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
@@ -53,7 +55,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const routes: RouteDef[] = [
     ...authRoutes({ csrfSecret, loginLimiter, signupsPerHour: deps.config.signupLimitPerIp }),
-    ...spacesRoutes({ csrfSecret, origins, streams }),
+    ...ssoRoutes({ csrfSecret }),
+    ...spacesRoutes({ origins }),
+    ...announcementsRoutes({ streams }),
   ];
   const openApi = buildOpenApi(routes, '1');
 

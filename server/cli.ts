@@ -7,9 +7,8 @@ import { SlugSchema } from '../shared/schemas/common.js';
 import { readConfig } from './config.js';
 import { createDb, type Db } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
-import { appendAudit } from './features/audit/audit.repository.js';
-import { findSpaceBySlug, insertSpace, upsertMembership } from './features/spaces/spaces.repository.js';
-import { newSsoSecret } from './features/spaces/spaces.routes.js';
+import { findSpaceBySlug, insertSpace } from './features/spaces/spaces.repository.js';
+import { newSsoSecret, rotateSsoSecret, setRole } from './features/spaces/spaces.service.js';
 import { hashPassword } from './features/users/passwords.js';
 import { findUserByEmail, insertUser } from './features/users/users.repository.js';
 import { systemClock } from './lib/clock.js';
@@ -71,37 +70,12 @@ const commands: Record<string, (db: Db, args: string[]) => Promise<string>> = {
     const role = arg(z.enum(ROLES), roleArg, 'role');
     const user = await findUserByEmail(db.kysely, email);
     if (!user) throw new UsageError(`no account for ${email}; create it with user:create`);
-    const now = systemClock.now().toISOString();
-    await db.kysely.transaction().execute(async (trx) => {
-      await upsertMembership(trx, found.id, user.id, role, now);
-      await appendAudit(trx, {
-        spaceId: found.id,
-        actorId: null,
-        action: 'member.role.set',
-        targetType: 'user',
-        targetId: user.id,
-        after: { role, by: 'operator cli' },
-        now,
-      });
-    });
+    await setRole(db.kysely, found, user.id, role, { actorId: null, now: systemClock.now().toISOString() });
     return `${email} is now ${role} in "${found.slug}"`;
   },
   async 'sso:rotate'(db, [slug]) {
     const found = await space(db, arg(SlugSchema, slug, 'slug'));
-    const ssoSecret = newSsoSecret();
-    const now = systemClock.now().toISOString();
-    await db.kysely.transaction().execute(async (trx) => {
-      await trx.updateTable('spaces').set({ sso_secret: ssoSecret }).where('id', '=', found.id).execute();
-      await appendAudit(trx, {
-        spaceId: found.id,
-        actorId: null,
-        action: 'space.sso_secret.rotate',
-        targetType: 'space',
-        targetId: found.id,
-        after: { by: 'operator cli' },
-        now,
-      });
-    });
+    const ssoSecret = await rotateSsoSecret(db.kysely, found, { actorId: null, now: systemClock.now().toISOString() });
     return `new SSO secret for "${found.slug}": ${ssoSecret}`;
   },
   async backup(db, [file]) {

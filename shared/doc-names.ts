@@ -1,4 +1,4 @@
-import { isId } from './ids.js';
+import { parseKindAndId } from './ids.js';
 
 /**
  * Live Yjs documents, addressed as `ws://HOST/yjs/<docName>`.
@@ -21,9 +21,5 @@ export const docName = {
 
 /** Parses `kind:id`; null for anything else, so unknown names never reach a resolver. */
 export function parseDocName(name: string): DocName | null {
-  const at = name.indexOf(':');
-  if (at < 0) return null;
-  const kind = name.slice(0, at) as DocKind;
-  const id = name.slice(at + 1);
-  return DOC_KINDS.includes(kind) && isId(id) ? { kind, id } : null;
+  return parseKindAndId(name, DOC_KINDS);
 }

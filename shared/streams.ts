@@ -1,4 +1,4 @@
-import { isId } from './ids.js';
+import { parseKindAndId } from './ids.js';
 
 /**
  * Ordered live streams. Every event in a stream has a per-stream sequence number
@@ -22,9 +22,5 @@ export const streamName = {
 };
 
 export function parseStreamName(name: string): StreamName | null {
-  const at = name.indexOf(':');
-  if (at < 0) return null;
-  const kind = name.slice(0, at) as StreamKind;
-  const id = name.slice(at + 1);
-  return STREAM_KINDS.includes(kind) && isId(id) ? { kind, id } : null;
+  return parseKindAndId(name, STREAM_KINDS);
 }

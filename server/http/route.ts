@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z, type ZodType } from 'zod';
+import { IdempotencyKeySchema } from '../../shared/schemas/common.js';
 import type { AppDeps } from '../deps.js';
 import type { Viewer } from '../features/users/viewer.js';
 import { invalidInput, unauthenticated } from './errors.js';
@@ -71,6 +72,15 @@ function parse(schema: ZodType | undefined, value: unknown, where: string) {
   const result = schema.safeParse(value ?? {});
   if (!result.success) throw invalidInput(result.error, where === 'body' ? undefined : where);
   return result.data;
+}
+
+/** The optional `Idempotency-Key` header of a REST write, validated like socket payload keys. */
+export function idempotencyKeyOf(req: Request): string | undefined {
+  const key = req.get('idempotency-key');
+  if (key === undefined) return undefined;
+  const parsed = IdempotencyKeySchema.safeParse(key);
+  if (!parsed.success) throw invalidInput(parsed.error, 'Idempotency-Key');
+  return parsed.data;
 }
 
 export function mountRoutes(routes: RouteDef[], deps: AppDeps): Router {

@@ -6,7 +6,7 @@ import { DocPersistence } from '../collab/persistence.js';
 import type { AppDeps } from '../deps.js';
 import { postAnnouncement } from '../features/announcements/announcements.service.js';
 import { insertSpace, upsertMembership } from '../features/spaces/spaces.repository.js';
-import { newSsoSecret } from '../features/spaces/spaces.routes.js';
+import { newSsoSecret } from '../features/spaces/spaces.service.js';
 import { StreamLog } from '../features/streams/stream-log.js';
 import { hashPassword } from '../features/users/passwords.js';
 import { insertUser } from '../features/users/users.repository.js';

@@ -46,11 +46,13 @@ export const SpaceSchema = z.object({
 });
 export type Space = z.infer<typeof SpaceSchema>;
 
-export const SpaceSettingsPatchSchema = SpaceSettingsSchema.partial()
-  .refine((s) => s.tableCapacity == null || s.maxTableCapacity == null || s.tableCapacity <= s.maxTableCapacity, {
-    message: 'tableCapacity must not exceed maxTableCapacity',
-    path: ['tableCapacity'],
-  });
+/** Settings as a whole must also agree with themselves. */
+export const ConsistentSpaceSettingsSchema = SpaceSettingsSchema.refine((s) => s.tableCapacity <= s.maxTableCapacity, {
+  message: 'must not exceed maxTableCapacity',
+  path: ['tableCapacity'],
+});
+
+export const SpaceSettingsPatchSchema = SpaceSettingsSchema.partial();
 
 export const CreateSpaceBodySchema = z.object({
   slug: SlugSchema,

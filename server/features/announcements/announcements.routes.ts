@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { SpaceParamsSchema } from '../../../shared/schemas/common.js';
+import { AnnouncementBodySchema, StreamEventSchema } from '../../../shared/schemas/streams.js';
+import { defineRoute, idempotencyKeyOf } from '../../http/route.js';
+import { requireSpace } from '../spaces/access.js';
+import type { StreamLog } from '../streams/stream-log.js';
+import { postAnnouncement } from './announcements.service.js';
+
+export function announcementsRoutes(opts: { streams: StreamLog }) {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/spaces/:slug/announcements',
+      summary: 'Post an announcement to the space stream (staff); send Idempotency-Key to make retries safe',
+      tag: 'spaces',
+      auth: 'user',
+      params: SpaceParamsSchema,
+      body: AnnouncementBodySchema,
+      response: z.object({ event: StreamEventSchema }),
+      status: 201,
+      errors: [403, 404],
+      async handler({ params, body, viewer, deps, req }) {
+        const { space } = await requireSpace(deps.db.kysely, viewer, params, 'staff');
+        const event = await postAnnouncement(opts.streams, {
+          space,
+          author: viewer!,
+          text: body.text,
+          idempotencyKey: idempotencyKeyOf(req),
+        });
+        return { event };
+      },
+    }),
+  ];
+}
