@@ -15,7 +15,7 @@ const apiServer = process.env.COMMONPLACE_SERVER ?? 'http://127.0.0.1:3000';
 function consolePages(): Plugin {
   const rewrite: Connect.NextHandleFunction = (req, _res, next) => {
     const [path, query] = (req.url ?? '/').split('?');
-    if (/^\/console(\/[^.]*)?$/.test(path!)) req.url = `/console/index.html${query ? `?${query}` : ''}`;
+    if (/^\/console(\/[^.]*)?$/.test(path)) req.url = `/console/index.html${query ? `?${query}` : ''}`;
     next();
   };
   return {
@@ -46,11 +46,12 @@ export default defineConfig({
     },
   },
   server: {
+    // Object form throughout: Vite's string shorthand turns changeOrigin on.
     proxy: {
-      '/api': apiServer,
-      '/socket.io': { target: apiServer, ws: true },
-      '/yjs': { target: apiServer, ws: true },
-      '/healthz': apiServer,
+      '/api': { target: apiServer, changeOrigin: false },
+      '/socket.io': { target: apiServer, changeOrigin: false, ws: true },
+      '/yjs': { target: apiServer, changeOrigin: false, ws: true },
+      '/healthz': { target: apiServer, changeOrigin: false },
     },
   },
   test: {

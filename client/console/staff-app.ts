@@ -58,9 +58,7 @@ export class CpStaffApp extends AppElement {
 
   private onSessionChange(next: SessionState, previous: SessionState): void {
     if (identityChanged(next, previous)) reconnectAs(this.socket);
-    if (previous.status === 'loading' && next.error) {
-      this.problem = `We couldn't check whether you are signed in. ${next.error.message}`;
-    }
+    this.problem = next.error ? `We couldn't check whether you are signed in. ${next.error.message}` : null;
     this.syncSelection();
   }
 
@@ -86,6 +84,12 @@ export class CpStaffApp extends AppElement {
     this.mainElement?.focus();
   }
 
+  // The form that had focus is gone once signed in; put focus somewhere meaningful.
+  private async onSignedIn(): Promise<void> {
+    await this.updateComplete;
+    this.mainElement?.focus();
+  }
+
   private async signOut(): Promise<void> {
     const result = await this.session.store.logout();
     this.problem = result.ok ? null : `Signing out failed. ${result.error.message}`;
@@ -103,7 +107,7 @@ export class CpStaffApp extends AppElement {
   private renderSignedOut() {
     return html`<div class="intro">
       <p>Sign in with the account a space admin gave a staff role.</p>
-      <div class="panel"><cp-sign-in .session=${this.session.store}></cp-sign-in></div>
+      <div class="panel"><cp-sign-in .session=${this.session.store} @cp-signed-in=${this.onSignedIn}></cp-sign-in></div>
     </div>`;
   }
 

@@ -61,9 +61,7 @@ export class CpFanApp extends AppElement {
 
   private onSessionChange(next: SessionState, previous: SessionState): void {
     if (identityChanged(next, previous)) reconnectAs(this.socket);
-    if (previous.status === 'loading' && next.error) {
-      this.problem = `We couldn't check whether you are signed in. ${next.error.message}`;
-    }
+    this.problem = next.error ? `We couldn't check whether you are signed in. ${next.error.message}` : null;
     if (next.status !== 'loading') void this.loadSpace();
   }
 
@@ -86,6 +84,12 @@ export class CpFanApp extends AppElement {
 
   private skipToMain(event: Event): void {
     event.preventDefault();
+    this.mainElement?.focus();
+  }
+
+  // The form that had focus is gone once signed in; put focus somewhere meaningful.
+  private async onSignedIn(): Promise<void> {
+    await this.updateComplete;
     this.mainElement?.focus();
   }
 
@@ -175,7 +179,7 @@ export class CpFanApp extends AppElement {
         </div>
         ${signedOut
           ? html`<aside class="panel" aria-label="Your account">
-              <cp-sign-in .session=${this.session.store}></cp-sign-in>
+              <cp-sign-in .session=${this.session.store} @cp-signed-in=${this.onSignedIn}></cp-sign-in>
             </aside>`
           : nothing}
       </main>`;

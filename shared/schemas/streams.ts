@@ -6,7 +6,7 @@ export const StreamNameSchema = z.string().regex(/^[a-z]+:[A-Za-z0-9_-]{6,40}$/,
 
 export const SubscribeSchema = z.object({
   stream: StreamNameSchema,
-  /** The last sequence number this client saw; omit (or 0) to get none of the past, only the head. */
+  /** The last sequence number this client applied: 0 replays from the start; omitted replays nothing (live from now on). */
   after: z.int().min(0).optional(),
 });
 export type SubscribeInput = z.infer<typeof SubscribeSchema>;
