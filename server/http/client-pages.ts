@@ -18,6 +18,7 @@ export function clientPages(distDir: string): Router {
   router.use(
     express.static(root, {
       index: false,
+      redirect: false,
       setHeaders(res, path) {
         if (path.endsWith('.js') || path.endsWith('.css')) {
           res.setHeader('Access-Control-Allow-Origin', '*');

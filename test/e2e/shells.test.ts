@@ -31,7 +31,9 @@ describe('the browser shells', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Space acme');
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Connected' }).count()).toBe(1);
 
-    await page.goto(`${server.url}/console`);
+    const consolePage = await page.goto(`${server.url}/console`);
+    expect(consolePage?.request().redirectedFrom()).toBeNull();
+    expect(consolePage?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).count()).toBe(1);
     expect(scriptErrors(errors)).toEqual([]);
     await context.close();
