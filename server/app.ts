@@ -9,7 +9,10 @@ import { CollabServer } from './collab/yjs-server.js';
 import type { AppDeps } from './deps.js';
 import { registerAnnouncementHandlers } from './features/announcements/announcements.handlers.js';
 import { announcementsRoutes } from './features/announcements/announcements.routes.js';
+import { blipsFeature } from './features/blips/index.js';
+import type { Feature, FeatureContext } from './features/feature.js';
 import { spacesRoutes } from './features/spaces/spaces.routes.js';
+import { wavesFeature } from './features/waves/index.js';
 import { StreamAccess } from './features/streams/stream-access.js';
 import { StreamLog } from './features/streams/stream-log.js';
 import { registerStreamHandlers } from './features/streams/streams.handlers.js';
@@ -53,11 +56,25 @@ export async function createApp(deps: AppDeps): Promise<App> {
     perAccount: deps.config.loginLimitPerAccount,
   });
 
+  const docAccess = new DocAccessRegistry();
+  let collab: CollabServer | null = null;
+  let io: AppServer | null = null;
+  const context: FeatureContext = {
+    deps,
+    streams,
+    streamAccess,
+    docAccess,
+    collab: () => collab!,
+    io: () => io!,
+  };
+  const features: Feature[] = [wavesFeature(context), blipsFeature(context)];
+
   const routes: RouteDef[] = [
     ...authRoutes({ csrfSecret, loginLimiter, signupsPerHour: deps.config.signupLimitPerIp }),
     ...ssoRoutes({ csrfSecret }),
     ...spacesRoutes({ origins }),
     ...announcementsRoutes({ streams }),
+    ...features.flatMap((f) => f.routes),
   ];
   const openApi = buildOpenApi(routes, '1');
 
@@ -86,28 +103,31 @@ export async function createApp(deps: AppDeps): Promise<App> {
   web.use(errorHandler(deps.log));
 
   const httpServer = createServer(web);
-  const io = createIo(httpServer, deps, origins);
-  streams.onPublish((event) => io.to(streamRoom(event.stream)).emit('stream:event', event));
-  io.on('connection', (socket) => {
+  const sockets = createIo(httpServer, deps, origins);
+  io = sockets;
+  streams.onPublish((event) => sockets.to(streamRoom(event.stream)).emit('stream:event', event));
+  sockets.on('connection', (socket) => {
     registerStreamHandlers(socket, deps, streams, streamAccess);
     registerAnnouncementHandlers(socket, deps, streams);
+    for (const feature of features) feature.registerHandlers?.(socket);
   });
 
-  const collab = new CollabServer({
+  const documents = new CollabServer({
     deps,
-    access: new DocAccessRegistry(),
+    access: docAccess,
     originAllowed: (origin, host) => origins.isAllowed(origin, host),
   });
+  collab = documents;
   httpServer.on('upgrade', (req, socket, head) => {
-    if (collab.handleUpgrade(req, socket, head)) return;
+    if (documents.handleUpgrade(req, socket, head)) return;
     // Socket.IO handles its own path; anything else is not ours to keep open.
     if (!req.url?.startsWith('/socket.io/')) socket.destroy();
   });
 
   return {
     httpServer,
-    io,
-    collab,
+    io: sockets,
+    collab: documents,
     streams,
     origins,
     routes,
@@ -119,8 +139,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     async close() {
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      await collab.close();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await documents.close();
+      await new Promise<void>((resolve) => sockets.close(() => resolve()));
+      for (const feature of features) await feature.close?.();
       httpServer.closeAllConnections();
       await closed;
     },

@@ -16,3 +16,15 @@ export interface DocSnapshotsTable {
   upto_id: number;
   updated_at: string;
 }
+
+/** Who shaped a document and how much: kept up to date as updates are stored. */
+export interface DocContributorsTable {
+  doc_name: string;
+  user_id: string;
+  /** Characters inserted. */
+  chars: number;
+  /** Stored updates. */
+  edits: number;
+  first_at: string;
+  last_at: string;
+}

@@ -2,8 +2,10 @@ import * as Y from 'yjs';
 
 /**
  * The shared type every Commonplace document keeps its text in: a Y.XmlFragment named
- * `content`, holding ProseMirror-shaped nodes (`paragraph`, `heading` with a `level`
- * attribute, `bulletList`/`orderedList` of `listItem`, `blockquote`), as y-prosemirror writes them.
+ * `content`, written by y-prosemirror with the schema in client/editor/schema.ts: block
+ * elements `paragraph`, `heading` (attribute `level` 1–3), `blockquote`, `bullet_list` and
+ * `ordered_list` of `list_item`, `horizontal_rule`; text in Y.XmlText with formatting
+ * attributes `strong`, `em`, `code` and `link` (`{href}`).
  */
 export const CONTENT_FIELD = 'content';
 

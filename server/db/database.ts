@@ -1,4 +1,6 @@
-import type { DocSnapshotsTable, DocUpdatesTable } from '../collab/docs.table.js';
+import type { DocContributorsTable, DocSnapshotsTable, DocUpdatesTable } from '../collab/docs.table.js';
+import type { BlipMentionsTable, BlipReactionsTable, BlipRevisionsTable, BlipsTable } from '../features/blips/blips.table.js';
+import type { SearchIndexTable, WaveStatusChangesTable, WaveSupportsTable, WaveTagsTable, WavesTable } from '../features/waves/waves.table.js';
 import type { AuditLogTable } from '../features/audit/audit.table.js';
 import type { MembershipsTable, SpacesTable } from '../features/spaces/spaces.table.js';
 import type { IdempotencyKeysTable, StreamEventsTable, StreamHeadsTable } from '../features/streams/streams.table.js';
@@ -16,4 +18,14 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   doc_updates: DocUpdatesTable;
   doc_snapshots: DocSnapshotsTable;
+  doc_contributors: DocContributorsTable;
+  waves: WavesTable;
+  wave_tags: WaveTagsTable;
+  wave_supports: WaveSupportsTable;
+  wave_status_changes: WaveStatusChangesTable;
+  blips: BlipsTable;
+  blip_revisions: BlipRevisionsTable;
+  blip_reactions: BlipReactionsTable;
+  blip_mentions: BlipMentionsTable;
+  search_index: SearchIndexTable;
 }

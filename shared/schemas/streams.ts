@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { IdempotencyKeySchema, IdSchema, IsoDateSchema } from './common.js';
+import {
+  BlipSchema,
+  ReactionCountSchema,
+  StatusChangeSchema,
+  WAVE_STATUSES,
+  WaveSummarySchema,
+} from './waves.js';
 
 export const StreamNameSchema = z.string().regex(/^[a-z]+:[A-Za-z0-9_-]{6,40}$/, 'a stream name like space:<id>');
 
@@ -25,9 +32,37 @@ export type PostAnnouncementInput = z.infer<typeof PostAnnouncementSchema>;
 
 const AuthorSchema = z.object({ id: IdSchema, displayName: z.string() });
 
+const WaveCountsSchema = z.object({
+  waveId: IdSchema,
+  supporters: z.int(),
+  replies: z.int(),
+  contributors: z.int(),
+  lastActivityAt: IsoDateSchema,
+});
+
 /** What each event type carries, keyed by `type`. */
 export const StreamEventDataSchemas = {
+  /** space stream */
   'announcement:posted': z.object({ id: IdSchema, text: z.string(), author: AuthorSchema }),
+  /** space stream: a new idea; `viewerSupports` is always false here. */
+  'wave:created': z.object({ wave: WaveSummarySchema }),
+  /** space and wave streams: counters changed (support, reply, contribution). */
+  'wave:counts': WaveCountsSchema,
+  /** space and wave streams */
+  'wave:status-changed': z.object({ waveId: IdSchema, status: z.enum(WAVE_STATUSES), change: StatusChangeSchema }),
+  /** wave stream: lock, pin, merge or title changes; only the changed fields are present. */
+  'wave:updated': z.object({
+    waveId: IdSchema,
+    locked: z.boolean().optional(),
+    pinnedBlipId: IdSchema.nullable().optional(),
+    mergedInto: IdSchema.nullable().optional(),
+    title: z.string().optional(),
+  }),
+  /** wave stream */
+  'blip:created': z.object({ blip: BlipSchema }),
+  'blip:edited': z.object({ blip: BlipSchema }),
+  'blip:deleted': z.object({ blipId: IdSchema, waveId: IdSchema }),
+  'blip:reactions': z.object({ blipId: IdSchema, waveId: IdSchema, reactions: z.array(ReactionCountSchema) }),
 } as const;
 export type StreamEventType = keyof typeof StreamEventDataSchemas;
 export type StreamEventData<T extends StreamEventType> = z.infer<(typeof StreamEventDataSchemas)[T]>;

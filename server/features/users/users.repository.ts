@@ -35,6 +35,7 @@ export async function insertUser(
     bio: '',
     interests: '[]',
     created_at: input.now,
+    share_drafts: 1,
   };
   await db.insertInto('users').values(row).execute();
   return row;

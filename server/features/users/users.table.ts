@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 export interface UsersTable {
   id: string;
@@ -9,6 +9,8 @@ export interface UsersTable {
   /** JSON array of strings. */
   interests: string;
   created_at: string;
+  /** 0/1: others may see this person's blip drafts as they type. */
+  share_drafts: Generated<number>;
 }
 
 export interface SessionsTable {

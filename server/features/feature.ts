@@ -1,0 +1,26 @@
+import type { DocAccessRegistry } from '../collab/access.js';
+import type { CollabServer } from '../collab/yjs-server.js';
+import type { AppDeps } from '../deps.js';
+import type { RouteDef } from '../http/route.js';
+import type { AppServer, AppSocket } from '../realtime/io.js';
+import type { StreamAccess } from './streams/stream-access.js';
+import type { StreamLog } from './streams/stream-log.js';
+
+/** What createApp hands every feature when it wires it in. */
+export interface FeatureContext {
+  deps: AppDeps;
+  streams: StreamLog;
+  streamAccess: StreamAccess;
+  docAccess: DocAccessRegistry;
+  /** Set once the collab server exists (after features are built); use it lazily. */
+  collab: () => CollabServer;
+  io: () => AppServer;
+}
+
+/** A feature contributes REST routes and socket handlers, and may register stream and document kinds. */
+export interface Feature {
+  routes: RouteDef[];
+  registerHandlers?(socket: AppSocket): void;
+  /** Called on graceful shutdown before the database closes (flush timers, pending work). */
+  close?(): Promise<void>;
+}

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import { hasRole, type Role } from '../../../shared/roles.js';
+import type { Database } from '../../db/database.js';
+import { forbidden, notFound, unauthenticated } from '../../http/errors.js';
+import { requireSpace } from '../spaces/access.js';
+import type { SpaceRow } from '../spaces/spaces.table.js';
+import type { Viewer } from '../users/viewer.js';
+import type { WaveRow } from './waves.table.js';
+
+export interface WaveAccess {
+  wave: WaveRow;
+  space: SpaceRow;
+  role: Role | null;
+}
+
+/**
+ * Loads a wave and checks the viewer against its space: `null` to read (anonymous in public
+ * spaces), `fan` to take part, `staff` to moderate. A wave in a space the viewer cannot read is a 404.
+ */
+export async function requireWave(
+  db: Kysely<Database>,
+  viewer: Viewer | null,
+  waveId: string,
+  needed: Role | null,
+): Promise<WaveAccess> {
+  const wave = await db.selectFrom('waves').selectAll().where('id', '=', waveId).executeTakeFirst();
+  if (!wave) throw notFound('Wave');
+  const { space, role } = await requireSpace(db, viewer, { id: wave.space_id }, null).catch((err) => {
+    throw err?.status === 401 || err?.status === 404 ? notFound('Wave') : err;
+  });
+  if (needed !== null) {
+    if (!viewer) throw unauthenticated();
+    if (role === null) throw forbidden('Your sign-in is for another space');
+    if (!hasRole(role, needed)) throw forbidden('Only staff of this space may do this');
+  }
+  return { wave, space, role };
+}
+
+/** Fans may change a wave's document and thread unless staff locked it. */
+export function canEditDocument(wave: Pick<WaveRow, 'locked'>, role: Role | null): boolean {
+  return hasRole(role, 'staff') || (role !== null && wave.locked === 0);
+}
