@@ -23,6 +23,16 @@ export const SpaceSettingsSchema = z.object({
   maxTableCapacity: z.int().min(2).max(50),
   /** Anonymous visitors may read (never write). */
   public: z.boolean(),
+  /** Words that hold a post for review (matched on word boundaries after undoing l33t, accents and s p a c i n g). */
+  bannedWords: z.array(z.string().trim().min(1).max(60)).max(500),
+  /** Words that let a post through but flag it for staff attention. */
+  watchedWords: z.array(z.string().trim().min(1).max(60)).max(500),
+  /** Link hosts (and their subdomains) whose links hold a post, e.g. `spam-shop.example`. */
+  blockedLinkSites: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+$/, 'a host name').max(253)).max(500),
+  /** Flags from this many different people hold an item for review. */
+  flagThreshold: z.int().min(1).max(100),
+  /** Flooding: at most `posts` posts per person per `windowSeconds` in this space. */
+  rateLimit: z.object({ posts: z.int().min(1).max(1000), windowSeconds: z.int().min(5).max(86_400) }),
 });
 export type SpaceSettings = z.infer<typeof SpaceSettingsSchema>;
 
@@ -33,6 +43,11 @@ export const DEFAULT_SPACE_SETTINGS: SpaceSettings = {
   tableCapacity: 6,
   maxTableCapacity: 12,
   public: true,
+  bannedWords: [],
+  watchedWords: [],
+  blockedLinkSites: [],
+  flagThreshold: 3,
+  rateLimit: { posts: 10, windowSeconds: 60 },
 };
 
 export const SpaceSchema = z.object({

@@ -1,0 +1,53 @@
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's', '!': 'i', '|': 'l' };
+
+/**
+ * Folds text to the form word rules match against: lower case, accents removed, l33t digits
+ * and symbols read as letters, and runs of single letters (`s p a c i n g`, `s.p.a.m`) joined.
+ */
+export function normalizeForMatching(text: string): string {
+  const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const tokens = folded
+    .split(/\s+/)
+    .map(unleet)
+    .flatMap((chunk) => chunk.split(/[^\p{L}\p{N}]+/u))
+    .filter(Boolean);
+  const words: string[] = [];
+  let run = '';
+  for (const token of tokens) {
+    if (token.length === 1) {
+      run += token;
+      continue;
+    }
+    if (run) words.push(run);
+    run = '';
+    words.push(token);
+  }
+  if (run) words.push(run);
+  return words.join(' ');
+}
+
+/** Reads symbols as letters only inside a word that has letters: `sp4m` → `spam`, but `2010` and `great!` stay. */
+function unleet(chunk: string): string {
+  const word = chunk.replace(/^[("'“‘]+|[.,!?;:)"'”’]+$/g, '');
+  return /\p{L}/u.test(word) ? word.replace(/[0134579@$!|]/g, (c) => LEET[c] ?? c) : word;
+}
+
+/** Text compared for double posts: case, spacing and punctuation do not make a post new. */
+export function normalizeForDuplicates(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The first listed word or phrase found on word boundaries of the normalized text, or null. */
+export function findListedWord(text: string, list: readonly string[]): string | null {
+  if (list.length === 0) return null;
+  const haystack = ` ${normalizeForMatching(text)} `;
+  for (const entry of list) {
+    const needle = normalizeForMatching(entry);
+    if (needle && haystack.includes(` ${needle} `)) return entry;
+  }
+  return null;
+}
