@@ -2,6 +2,7 @@ import type { DocContributorsTable, DocSnapshotsTable, DocUpdatesTable } from '.
 import type { BlipMentionsTable, BlipReactionsTable, BlipRevisionsTable, BlipsTable } from '../features/blips/blips.table.js';
 import type { SearchIndexTable, WaveStatusChangesTable, WaveSupportsTable, WaveTagsTable, WavesTable } from '../features/waves/waves.table.js';
 import type { AuditLogTable } from '../features/audit/audit.table.js';
+import type { ContentFlagsTable, MemberSanctionsTable, ModerationItemsTable } from '../features/moderation/moderation.table.js';
 import type { MembershipsTable, SpacesTable } from '../features/spaces/spaces.table.js';
 import type { IdempotencyKeysTable, StreamEventsTable, StreamHeadsTable } from '../features/streams/streams.table.js';
 import type { SessionsTable, SsoIdentitiesTable, UsersTable } from '../features/users/users.table.js';
@@ -28,4 +29,7 @@ export interface Database {
   blip_reactions: BlipReactionsTable;
   blip_mentions: BlipMentionsTable;
   search_index: SearchIndexTable;
+  moderation_items: ModerationItemsTable;
+  content_flags: ContentFlagsTable;
+  member_sanctions: MemberSanctionsTable;
 }

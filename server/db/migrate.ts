@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/2026_11_22_0001_core.js';
 import * as m0002 from './migrations/2026_11_22_0002_waves.js';
+import * as m0003 from './migrations/2026_11_22_0003_moderation.js';
 
 /** Explicit list, so migrations work the same under tsx, after a build and in tests. */
 const migrations: Record<string, Migration> = {
   '2026_11_22_0001_core': m0001,
   '2026_11_22_0002_waves': m0002,
+  '2026_11_22_0003_moderation': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -28,7 +28,7 @@ const regular: AuthorRecord = {
 };
 const newcomer: AuthorRecord = { ...regular, id: 'author000002', displayName: 'Kenji', approvedPosts: 0, joinedAt: ago(60) };
 
-function ctx(over: Partial<ModerationContext> & { settings?: Partial<SpaceSettings> } = {}): ModerationContext {
+function ctx(over: Partial<Omit<ModerationContext, 'settings'>> & { settings?: Partial<SpaceSettings> } = {}): ModerationContext {
   return {
     kind: 'blip',
     text: 'I would love a rain cover for the cargo bike.',
