@@ -1,4 +1,5 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
+import type { Visibility } from '../moderation/moderation.table.js';
 import type { Reaction } from '../../../shared/schemas/waves.js';
 
 export interface BlipsTable {
@@ -12,6 +13,8 @@ export interface BlipsTable {
   created_at: string;
   edited_at: string | null;
   deleted_at: string | null;
+  /** Moderation: `held` is seen only by its author and staff; `rejected` by its author only. */
+  visibility: Generated<Visibility>;
 }
 
 /** Every earlier text of an edited blip: written at `written_at`, replaced at `replaced_at`. */

@@ -1,5 +1,7 @@
 import type { Selectable } from 'kysely';
 
+export type Visibility = 'visible' | 'held' | 'rejected';
+
 export const ITEM_STATUSES = ['held', 'flagged', 'allowed', 'approved', 'rejected'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 

@@ -1,4 +1,5 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
+import type { Visibility } from '../moderation/moderation.table.js';
 import type { WaveStatus } from '../../../shared/schemas/waves.js';
 
 export interface WavesTable {
@@ -19,6 +20,8 @@ export interface WavesTable {
   hot: number;
   created_at: string;
   last_activity_at: string;
+  /** Moderation: `held` is seen only by its author and staff; `rejected` by its author only. */
+  visibility: Generated<Visibility>;
 }
 
 export interface WaveTagsTable {
