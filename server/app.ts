@@ -11,6 +11,8 @@ import { registerAnnouncementHandlers } from './features/announcements/announcem
 import { announcementsRoutes } from './features/announcements/announcements.routes.js';
 import { blipsFeature } from './features/blips/index.js';
 import type { Feature, FeatureContext } from './features/feature.js';
+import { moderationFeature } from './features/moderation/index.js';
+import { Moderation } from './features/moderation/moderation.service.js';
 import { spacesRoutes } from './features/spaces/spaces.routes.js';
 import { wavesFeature } from './features/waves/index.js';
 import { StreamAccess } from './features/streams/stream-access.js';
@@ -64,10 +66,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     streams,
     streamAccess,
     docAccess,
+    moderation: new Moderation(deps.db.kysely, deps.clock, streams, deps.log.child({ module: 'moderation' })),
     collab: () => collab!,
     io: () => io!,
   };
-  const features: Feature[] = [wavesFeature(context), blipsFeature(context)];
+  const features: Feature[] = [moderationFeature(context), wavesFeature(context), blipsFeature(context)];
 
   const routes: RouteDef[] = [
     ...authRoutes({ csrfSecret, loginLimiter, signupsPerHour: deps.config.signupLimitPerIp }),

@@ -25,6 +25,8 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** Too many attempts; `retryAfter` seconds says when to try again. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** A moderation rule refused the text; `message` says why, in words for its author. */
+  CONTENT_REJECTED: 'CONTENT_REJECTED',
   /** The client speaks a protocol version this server does not. */
   UNSUPPORTED_PROTOCOL: 'UNSUPPORTED_PROTOCOL',
   /** Something failed on our side; the log has the details. */

@@ -5,9 +5,11 @@ import { parseKindAndId } from './ids.js';
  * stored with it, so a client that reconnects asks for "everything after N".
  * - `space:<spaceId>` space-wide events (announcements, …)
  * - `user:<userId>` one person's own events (notifications, …)
- * Later features add `wave:<id>` and `table:<id>`.
+ * - `wave:<waveId>` a wave's thread and changes
+ * - `staff:<spaceId>` what only the space's staff see (the moderation queue, live)
+ * Later features add `table:<id>`.
  */
-export const STREAM_KINDS = ['space', 'user', 'wave', 'table'] as const;
+export const STREAM_KINDS = ['space', 'user', 'wave', 'table', 'staff'] as const;
 export type StreamKind = (typeof STREAM_KINDS)[number];
 export interface StreamName {
   kind: StreamKind;
@@ -19,6 +21,7 @@ export const streamName = {
   user: (id: string) => `user:${id}`,
   wave: (id: string) => `wave:${id}`,
   table: (id: string) => `table:${id}`,
+  staff: (spaceId: string) => `staff:${spaceId}`,
 };
 
 export function parseStreamName(name: string): StreamName | null {

@@ -3,6 +3,7 @@ import type { CollabServer } from '../collab/yjs-server.js';
 import type { AppDeps } from '../deps.js';
 import type { RouteDef } from '../http/route.js';
 import type { AppServer, AppSocket } from '../realtime/io.js';
+import type { Moderation } from './moderation/moderation.service.js';
 import type { StreamAccess } from './streams/stream-access.js';
 import type { StreamLog } from './streams/stream-log.js';
 
@@ -12,6 +13,8 @@ export interface FeatureContext {
   streams: StreamLog;
   streamAccess: StreamAccess;
   docAccess: DocAccessRegistry;
+  /** Screens every piece of user text before it is stored; features register their content kinds. */
+  moderation: Moderation;
   /** Set once the collab server exists (after features are built); use it lazily. */
   collab: () => CollabServer;
   io: () => AppServer;

@@ -25,6 +25,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   409: 'Conflict',
+  422: 'Refused by a moderation rule',
   413: 'Payload too large',
   429: 'Too many requests',
   500: 'Internal error',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { IdempotencyKeySchema, IdSchema, IsoDateSchema } from './common.js';
+import { CONTENT_KINDS, QueueItemSchema } from './moderation.js';
 import {
   BlipSchema,
   ReactionCountSchema,
@@ -63,6 +64,15 @@ export const StreamEventDataSchemas = {
   'blip:edited': z.object({ blip: BlipSchema }),
   'blip:deleted': z.object({ blipId: IdSchema, waveId: IdSchema }),
   'blip:reactions': z.object({ blipId: IdSchema, waveId: IdSchema, reactions: z.array(ReactionCountSchema) }),
+  /** staff stream: an item entered or changed in the moderation queue. */
+  'moderation:item': z.object({ item: QueueItemSchema }),
+  /** user stream: staff decided on something this person wrote. */
+  'moderation:decided': z.object({
+    kind: z.enum(CONTENT_KINDS),
+    contentId: z.string(),
+    decision: z.enum(['approved', 'rejected']),
+    reason: z.string().nullable(),
+  }),
 } as const;
 export type StreamEventType = keyof typeof StreamEventDataSchemas;
 export type StreamEventData<T extends StreamEventType> = z.infer<(typeof StreamEventDataSchemas)[T]>;

@@ -70,7 +70,7 @@ describe('the pipeline on real threads', () => {
     const blocks = doubledBlocks(readDiscussion('cafe-shaped-conversations-with-double-posts.txt'));
     expect(blocks.length).toBeGreaterThanOrEqual(8);
     for (const [i, block] of blocks.entries()) {
-      const first: RecentPost = { id: `post${i}`, text: block, at: new Date(NOW.getTime() - 40_000).toISOString() };
+      const first: RecentPost = { id: `post${i}`, kind: 'blip', text: block, at: new Date(NOW.getTime() - 40_000).toISOString() };
       const ctx = { kind: 'blip' as const, author: author(`reader ${i}`, 3), settings: DEFAULT_SPACE_SETTINGS, now: NOW };
       expect((await run({ ...ctx, text: block, recentByAuthor: [] })).duplicateOf).toBeNull();
       const again = await run({ ...ctx, text: block, recentByAuthor: [first] });

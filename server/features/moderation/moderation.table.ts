@@ -2,8 +2,7 @@ import type { Selectable } from 'kysely';
 
 export type Visibility = 'visible' | 'held' | 'rejected';
 
-export const ITEM_STATUSES = ['held', 'flagged', 'allowed', 'approved', 'rejected'] as const;
-export type ItemStatus = (typeof ITEM_STATUSES)[number];
+import type { ItemStatus } from '../../../shared/schemas/moderation.js';
 
 /**
  * One row per piece of user text that went through the pipeline: what was decided, why,

@@ -1,16 +1,12 @@
 import type { SpaceSettings } from '../../../shared/schemas/spaces.js';
 import type { Role } from '../../../shared/roles.js';
 
-export const CONTENT_KINDS = ['wave', 'blip', 'table-message', 'bio', 'display-name'] as const;
-export type ContentKind = (typeof CONTENT_KINDS)[number];
+import type { ContentKind, Reason } from '../../../shared/schemas/moderation.js';
+
+export type { ContentKind, Reason };
 
 export type Decision = 'allow' | 'hold' | 'reject';
 
-/** Why a rule acted; `message` is written for the author (reject) or for staff (hold, flag). */
-export interface Reason {
-  rule: string;
-  message: string;
-}
 
 /** What the pipeline knows about the author, read once before it runs. */
 export interface AuthorRecord {
@@ -25,7 +21,9 @@ export interface AuthorRecord {
 }
 
 export interface RecentPost {
+  /** The stored content's id (a blip id, a wave id, …). */
   id: string;
+  kind: ContentKind;
   text: string;
   at: string;
 }

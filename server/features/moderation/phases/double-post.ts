@@ -9,6 +9,8 @@ export const doublePost: Phase = ({ kind, text, recentByAuthor, now }) => {
   if (kind === 'bio' || kind === 'display-name') return;
   const normalized = normalizeForDuplicates(text);
   const since = now.getTime() - DOUBLE_POST_WINDOW_MS;
-  const earlier = recentByAuthor.find((p) => Date.parse(p.at) >= since && normalizeForDuplicates(p.text) === normalized);
+  const earlier = recentByAuthor.find(
+    (p) => p.kind === kind && Date.parse(p.at) >= since && normalizeForDuplicates(p.text) === normalized,
+  );
   if (earlier) return { fold: earlier, reason: { rule: 'double-post', message: 'You already posted this.' } };
 };

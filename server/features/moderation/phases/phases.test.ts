@@ -61,7 +61,7 @@ describe('length', () => {
 
 describe('flooding', () => {
   const posts = (n: number, everySeconds: number): RecentPost[] =>
-    Array.from({ length: n }, (_, i) => ({ id: `p${i}`, text: `post ${i}`, at: ago(i * everySeconds + 1) }));
+    Array.from({ length: n }, (_, i) => ({ id: `p${i}`, kind: 'blip' as const, text: `post ${i}`, at: ago(i * everySeconds + 1) }));
 
   it('says when to try again once the window is full', () => {
     const settings = { rateLimit: { posts: 3, windowSeconds: 60 } };
@@ -77,7 +77,7 @@ describe('flooding', () => {
 
 describe('double posts', () => {
   it('folds the same text from the same author within ten minutes, ignoring case and spacing', () => {
-    const earlier = { id: 'first1', text: 'Great post, as always Amber!', at: ago(30) };
+    const earlier = { id: 'first1', kind: 'blip' as const, text: 'Great post, as always Amber!', at: ago(30) };
     expect(doublePost(ctx({ text: 'great post,  as always amber', recentByAuthor: [earlier] }))).toMatchObject({ fold: earlier });
     expect(doublePost(ctx({ text: 'Great post, as always Amber!', recentByAuthor: [{ ...earlier, at: ago(3600) }] }))).toBeUndefined();
     expect(doublePost(ctx({ text: 'A different thought', recentByAuthor: [earlier] }))).toBeUndefined();
@@ -180,7 +180,7 @@ describe('the composed pipeline', () => {
   });
 
   it('folds a double post before content rules see it', async () => {
-    const earlier = { id: 'first1', text: 'scam', at: ago(5) };
+    const earlier = { id: 'first1', kind: 'blip' as const, text: 'scam', at: ago(5) };
     const verdict = await run(ctx({ text: 'scam', recentByAuthor: [earlier], settings: { bannedWords: ['scam'] } }));
     expect(verdict).toMatchObject({ decision: 'allow', duplicateOf: earlier, reasons: [{ rule: 'double-post' }] });
   });
