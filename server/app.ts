@@ -5,6 +5,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { LIMITS } from '../shared/limits.js';
 import { DocAccessRegistry } from './collab/access.js';
+import { CollabHooks } from './collab/hooks.js';
 import { CollabServer } from './collab/yjs-server.js';
 import type { AppDeps } from './deps.js';
 import { registerAnnouncementHandlers } from './features/announcements/announcements.handlers.js';
@@ -59,6 +60,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   const docAccess = new DocAccessRegistry();
+  const collabHooks = new CollabHooks();
   let collab: CollabServer | null = null;
   let io: AppServer | null = null;
   const context: FeatureContext = {
@@ -66,6 +68,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     streams,
     streamAccess,
     docAccess,
+    collabHooks,
     moderation: new Moderation(deps.db.kysely, deps.clock, streams, deps.log.child({ module: 'moderation' })),
     collab: () => collab!,
     io: () => io!,
@@ -118,6 +121,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const documents = new CollabServer({
     deps,
     access: docAccess,
+    hooks: collabHooks,
     originAllowed: (origin, host) => origins.isAllowed(origin, host),
   });
   collab = documents;

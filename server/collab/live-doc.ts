@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import type { Viewer } from '../features/users/viewer.js';
 import type { Logger } from '../lib/logger.js';
 import { closeWith, type CloseName } from './close-codes.js';
+import type { CollabHooks } from './hooks.js';
 import type { DocPersistence } from './persistence.js';
 import { awarenessMessage, MessageType, syncStep1Message, updateMessage } from './protocol.js';
 import { changesDoc } from './update-check.js';
@@ -26,7 +27,11 @@ export interface LiveDocOptions {
   compactEvery: number;
   /** Called once when this doc stops serving (idle unload or failed load), before it is freed. */
   onDetach: (live: LiveDoc) => void;
+  hooks?: CollabHooks;
 }
+
+/** What a connection may do after its access was checked again; a CloseName ends it. */
+export type Reaccess = Connection['access'] | CloseName;
 
 class StoreFailed extends Error {}
 
@@ -83,7 +88,30 @@ export class LiveDoc {
       if (this.connections.size > 0) return;
       this.options.onDetach(this);
       await this.compactIfDirty();
+      await this.options.hooks?.afterUnload({ docName: this.name, doc: this.doc }, this.options.log);
       this.destroy();
+    });
+  }
+
+  /**
+   * Checks every connection's access again, in the document's queue: messages that arrive after
+   * this call are handled with the new level. A connection raised to read-write is sent
+   * SyncStep1, so whatever its client holds that the server lacks comes back as an update.
+   */
+  refreshAccess(check: (connection: Connection) => Promise<Reaccess>): Promise<void> {
+    return this.enqueue(async () => {
+      for (const [ws, connection] of [...this.connections]) {
+        const verdict = await check(connection);
+        if (!this.connections.has(ws)) continue;
+        if (verdict !== 'read-write' && verdict !== 'read-only') {
+          this.refused.add(ws);
+          closeWith(ws, verdict);
+          continue;
+        }
+        const raised = verdict === 'read-write' && connection.access === 'read-only';
+        connection.access = verdict;
+        if (raised) send(ws, syncStep1Message(this.doc));
+      }
     });
   }
 
@@ -91,7 +119,10 @@ export class LiveDoc {
   async shutdown(code: CloseName): Promise<void> {
     for (const ws of this.connections.keys()) closeWith(ws, code);
     this.connections.clear();
-    await this.enqueue(() => this.compactIfDirty());
+    await this.enqueue(async () => {
+      await this.compactIfDirty();
+      await this.options.hooks?.afterUnload({ docName: this.name, doc: this.doc }, this.options.log);
+    });
     this.destroy();
   }
 
@@ -177,14 +208,21 @@ export class LiveDoc {
 
   private async write(ws: WebSocket, connection: Connection, update: Uint8Array): Promise<void> {
     if (!changesDoc(this.doc, update)) return;
+    const userId = connection.viewer?.id ?? null;
+    let stored;
     try {
-      this.lastId = await this.options.persistence.append(this.name, update, connection.viewer?.id ?? null);
+      stored = await this.options.persistence.store(this.name, update, userId);
     } catch (err) {
       throw new StoreFailed('append failed', { cause: err });
     }
+    this.lastId = stored.id;
     this.unsnapshotted++;
     Y.applyUpdate(this.doc, update, ws);
     this.compactWhenDue();
+    await this.options.hooks?.afterStore(
+      { docName: this.name, doc: this.doc, userId, updateId: stored.id, firstEdit: stored.firstEdit },
+      this.options.log,
+    );
   }
 
   private compactWhenDue(): void {

@@ -2,6 +2,14 @@ import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
 import type { Database } from '../db/database.js';
 import { isoNow, type Clock } from '../lib/clock.js';
+import { insertedChars } from './credit.js';
+
+export interface StoredUpdate {
+  /** The doc_updates row id. */
+  id: number;
+  /** This was the author's first stored edit of the document. */
+  firstEdit: boolean;
+}
 
 export interface LoadedDoc {
   doc: Y.Doc;
@@ -18,6 +26,7 @@ const asBuffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLe
 /**
  * Documents are an append-only log of Yjs updates (doc_updates) plus at most one snapshot
  * per document (doc_snapshots). The log is never trimmed: playback and author credit replay it.
+ * Each stored update also credits its author in doc_contributors (characters inserted, edits).
  */
 export class DocPersistence {
   constructor(
@@ -48,12 +57,37 @@ export class DocPersistence {
 
   /** Once this resolves the edit is saved; callers relay it only afterwards. */
   async append(docName: string, update: Uint8Array, userId: string | null): Promise<number> {
-    const row = await this.db
-      .insertInto('doc_updates')
-      .values({ doc_name: docName, data: asBuffer(update), user_id: userId, created_at: isoNow(this.clock) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
+    return (await this.store(docName, update, userId)).id;
+  }
+
+  /**
+   * Appends the update and credits its author (doc_contributors) in one transaction; built on a
+   * transaction (`new DocPersistence(trx, clock)`), it joins that one instead.
+   */
+  async store(docName: string, update: Uint8Array, userId: string | null): Promise<StoredUpdate> {
+    const now = isoNow(this.clock);
+    const write = async (trx: Kysely<Database>): Promise<StoredUpdate> => {
+      const row = await trx
+        .insertInto('doc_updates')
+        .values({ doc_name: docName, data: asBuffer(update), user_id: userId, created_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (userId === null) return { id: row.id, firstEdit: false };
+      const credit = await trx
+        .insertInto('doc_contributors')
+        .values({ doc_name: docName, user_id: userId, chars: insertedChars(update), edits: 1, first_at: now, last_at: now })
+        .onConflict((oc) =>
+          oc.columns(['doc_name', 'user_id']).doUpdateSet((eb) => ({
+            chars: eb('doc_contributors.chars', '+', eb.ref('excluded.chars')),
+            edits: eb('doc_contributors.edits', '+', 1),
+            last_at: eb.ref('excluded.last_at'),
+          })),
+        )
+        .returning('edits')
+        .executeTakeFirstOrThrow();
+      return { id: row.id, firstEdit: Number(credit.edits) === 1 };
+    };
+    return this.db.isTransaction ? write(this.db) : this.db.transaction().execute(write);
   }
 
   /** `doc` must contain every log row of `docName` up to `uptoId`. An older snapshot never replaces a newer one. */

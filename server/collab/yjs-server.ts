@@ -7,8 +7,9 @@ import { viewerFromToken, type Viewer } from '../features/users/viewer.js';
 import type { Logger } from '../lib/logger.js';
 import type { DocAccessRegistry } from './access.js';
 import { closeWith, type CloseName } from './close-codes.js';
+import type { CollabHooks } from './hooks.js';
 import { parseDocRequest, type DocRequest } from './doc-request.js';
-import { LiveDoc, type Connection } from './live-doc.js';
+import { LiveDoc, type Connection, type Reaccess } from './live-doc.js';
 import { DocPersistence } from './persistence.js';
 
 export interface CollabServerOptions {
@@ -20,9 +21,13 @@ export interface CollabServerOptions {
   pingIntervalMs?: number;
   /** How long close() waits for clients to answer the close frame before cutting them off. */
   closeGraceMs?: number;
+  /** Features' afterStore/afterUnload hooks; none by default. */
+  hooks?: CollabHooks;
 }
 
-type Admission = { refuse: CloseName } | { docName: string; viewer: Viewer | null; access: Connection['access'] };
+type Admission =
+  | { refuse: CloseName }
+  | { docName: string; viewer: Viewer | null; access: Connection['access']; accessEpoch: number };
 
 /** The server side of the stock y-websocket client, at `ws://HOST/yjs/<docName>`. */
 export class CollabServer {
@@ -34,6 +39,8 @@ export class CollabServer {
   /** Admissions and idle unloads still touching the database; shutdown waits for them. */
   private readonly inFlight = new Set<Promise<unknown>>();
   private closing: Promise<void> | null = null;
+  /** Bumped by refreshAccess, so a socket admitted under the old rules is checked again when it attaches. */
+  private readonly accessEpochs = new Map<string, number>();
 
   constructor(private readonly options: CollabServerOptions) {
     this.persistence = new DocPersistence(options.deps.db.kysely, options.deps.clock);
@@ -77,6 +84,34 @@ export class CollabServer {
     return { docs: this.docs.size, connections };
   }
 
+  /**
+   * Re-resolves the access of every live connection to `docName` (after a lock, a role change):
+   * read-write and read-only swap in place, no access closes the socket (4401/4403/4404).
+   * Affects this process's connections; sockets admitted meanwhile are checked again as they attach.
+   */
+  async refreshAccess(docName: string): Promise<void> {
+    this.accessEpochs.set(docName, (this.accessEpochs.get(docName) ?? 0) + 1);
+    const live = this.docs.get(docName);
+    if (!live) return;
+    const db = this.options.deps.db.kysely;
+    await live.refreshAccess(async (connection): Promise<Reaccess> => {
+      const verdict = await this.options.access.resolve(docName, connection.viewer, db);
+      switch (verdict.reason) {
+        case 'granted':
+          return verdict.access === 'read-write' ? 'read-write' : 'read-only';
+        case 'unknown':
+        case 'missing':
+          return 'NotFound';
+        case 'denied':
+          return connection.viewer ? 'Forbidden' : 'Unauthorized';
+        case 'failed':
+          // It reconnects and is admitted afresh.
+          this.log.error({ err: verdict.error, doc: docName }, 'could not re-check document access');
+          return 'Internal';
+      }
+    });
+  }
+
   /** Stops accepting, closes every socket with ServerShutdown, lets queued writes finish and snapshots dirty docs. */
   close(): Promise<void> {
     this.closing ??= this.shutdown();
@@ -93,10 +128,16 @@ export class CollabServer {
         if (!viewer) return { refuse: 'Unauthorized' };
       }
       if (request.docName === null) return { refuse: 'NotFound' };
+      const accessEpoch = this.accessEpochs.get(request.docName) ?? 0;
       const verdict = await this.options.access.resolve(request.docName, viewer, deps.db.kysely);
       switch (verdict.reason) {
         case 'granted':
-          return { docName: request.docName, viewer, access: verdict.access === 'read-write' ? 'read-write' : 'read-only' };
+          return {
+            docName: request.docName,
+            viewer,
+            access: verdict.access === 'read-write' ? 'read-write' : 'read-only',
+            accessEpoch,
+          };
         case 'unknown':
         case 'missing':
           return { refuse: 'NotFound' };
@@ -132,6 +173,8 @@ export class CollabServer {
       if (live.leave(ws)) void this.track(live.closeIfIdle());
     });
     live.join(ws, connection);
+    // Queued before any message of this socket can arrive.
+    if ((this.accessEpochs.get(admission.docName) ?? 0) !== admission.accessEpoch) void this.refreshAccess(admission.docName);
   }
 
   private open(docName: string): LiveDoc {
@@ -139,6 +182,7 @@ export class CollabServer {
       persistence: this.persistence,
       log: this.log,
       compactEvery: this.options.compactEvery ?? this.options.deps.config.docCompactEvery,
+      hooks: this.options.hooks,
       onDetach: (detached) => {
         if (this.docs.get(detached.name) === detached) this.docs.delete(detached.name);
       },

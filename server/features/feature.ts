@@ -1,4 +1,5 @@
 import type { DocAccessRegistry } from '../collab/access.js';
+import type { CollabHooks } from '../collab/hooks.js';
 import type { CollabServer } from '../collab/yjs-server.js';
 import type { AppDeps } from '../deps.js';
 import type { RouteDef } from '../http/route.js';
@@ -13,6 +14,8 @@ export interface FeatureContext {
   streams: StreamLog;
   streamAccess: StreamAccess;
   docAccess: DocAccessRegistry;
+  /** Document-server hooks (afterStore, afterUnload) features add to. */
+  collabHooks: CollabHooks;
   /** Screens every piece of user text before it is stored; features register their content kinds. */
   moderation: Moderation;
   /** Set once the collab server exists (after features are built); use it lazily. */

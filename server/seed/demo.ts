@@ -11,6 +11,13 @@ import { StreamLog } from '../features/streams/stream-log.js';
 import { hashPassword } from '../features/users/passwords.js';
 import { insertUser } from '../features/users/users.repository.js';
 import type { UserRow } from '../features/users/users.table.js';
+import type { Viewer } from '../features/users/viewer.js';
+import type { WavesContext } from '../features/waves/waves.context.js';
+import { appendToIdeaDocument } from '../features/waves/waves.idea.js';
+import { findWave } from '../features/waves/waves.repository.js';
+import { changeStatus, createWave } from '../features/waves/waves.service.js';
+import { setSupport } from '../features/waves/waves.support.js';
+import type { SpaceRow } from '../features/spaces/spaces.table.js';
 import { writeParagraphs } from '../collab/rich-text.js';
 
 export interface DemoSeed {
@@ -77,6 +84,76 @@ export async function seedDemoIfEmpty(deps: AppDeps): Promise<DemoSeed | null> {
   ]) {
     await postAnnouncement(streams, { space, author, text });
   }
+  await seedDemoWaves(deps, streams, space, users);
 
   return { slug: space.slug, adminEmail: PEOPLE[0]!.email, adminPassword: password, ssoSecret };
+}
+
+const asViewer = (user: UserRow): Viewer => ({
+  id: user.id,
+  displayName: user.display_name,
+  sessionId: '',
+  scopedSpaceId: null,
+  via: 'bearer',
+});
+
+/**
+ * Three ideas in the demo space, written by several people (so contributors show), one moved
+ * along its lifecycle with public reasons, supported by several fans. Returns the wave ids in
+ * the order below (cargo cover, brake light, folding pedals).
+ */
+export async function seedDemoWaves(deps: AppDeps, streams: StreamLog, space: SpaceRow, users: UserRow[]): Promise<string[]> {
+  const [mara, dana, ana, kenji, priya] = users as [UserRow, UserRow, UserRow, UserRow, UserRow];
+  const waves: WavesContext = { db: deps.db.kysely, clock: deps.clock, streams, refreshDocAccess: async () => {} };
+  const ideas = [
+    {
+      author: ana,
+      title: 'Rain-proof cover for the cargo box',
+      tags: ['cargo', 'rain gear'],
+      draft:
+        'A cover for the front box that keeps groceries and kids’ bags dry, and clips on in seconds.\n\nIt should roll up into a pocket under the box rim when the sun comes out.',
+      edits: [
+        { by: kenji, paragraphs: ['Reflective piping on the edges would help on dark winter mornings.'] },
+        { by: dana, paragraphs: ['Design note: we are testing a clip rail that also takes the child seat canopy.'] },
+      ],
+      supporters: [ana, kenji, priya, mara],
+    },
+    {
+      author: kenji,
+      title: 'A rear light that brightens when you brake',
+      tags: ['lights', 'night riding', 'safety'],
+      draft: 'Like a car’s brake light: the rear light gets brighter as soon as you slow down.\n\nNo wires to the brakes, please. An accelerometer should do.',
+      edits: [{ by: priya, paragraphs: ['My kids ride behind me; anything that makes me more visible to them and to cars is welcome.'] }],
+      supporters: [kenji, priya, ana],
+    },
+    {
+      author: priya,
+      title: 'Folding pedals for train commuters',
+      tags: ['folding', 'commuting'],
+      draft: 'Pedals that fold flat so the bike fits beside the seats on a crowded train.',
+      edits: [{ by: ana, paragraphs: ['They have to survive being folded twice a day, every day, in the rain.'] }],
+      supporters: [priya, ana],
+    },
+  ];
+
+  const ids: string[] = [];
+  for (const idea of ideas) {
+    const author = { id: idea.author.id, displayName: idea.author.display_name };
+    const id = await createWave(waves, { space, author, body: { title: idea.title, tags: idea.tags, draft: idea.draft } });
+    for (const edit of idea.edits) await appendToIdeaDocument(waves, { waveId: id, userId: edit.by.id, paragraphs: edit.paragraphs });
+    for (const fan of idea.supporters) await setSupport(waves, { viewer: asViewer(fan), waveId: id, support: true });
+    ids.push(id);
+  }
+
+  const lifecycle: [string, 'under-review' | 'planned' | 'in-progress', string][] = [
+    [ids[0]!, 'planned', 'Riders asked for this all winter. We are prototyping it with the clip rail from the child seat canopy.'],
+    [ids[0]!, 'in-progress', 'The first covers are on test bikes in Rotterdam; thank you Ana and Kenji for the details.'],
+    [ids[1]!, 'under-review', 'Our lighting team is checking how an accelerometer behaves on cobblestones.'],
+  ];
+  const actor = { id: dana.id, displayName: dana.display_name };
+  for (const [waveId, status, reason] of lifecycle) {
+    const wave = (await findWave(deps.db.kysely, waveId))!;
+    await changeStatus(waves, { access: { wave, space, role: 'staff' }, actor, status, reason });
+  }
+  return ids;
 }

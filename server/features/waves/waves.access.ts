@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { DocAccessResolver } from '../../collab/access.js';
 import { hasRole, type Role } from '../../../shared/roles.js';
 import type { Database } from '../../db/database.js';
 import { forbidden, notFound, unauthenticated } from '../../http/errors.js';
-import { requireSpace } from '../spaces/access.js';
+import { requireSpace, roleIn } from '../spaces/access.js';
+import { findSpaceById, parseSettings } from '../spaces/spaces.repository.js';
 import type { SpaceRow } from '../spaces/spaces.table.js';
 import type { Viewer } from '../users/viewer.js';
 import type { WaveRow } from './waves.table.js';
@@ -40,3 +42,17 @@ export async function requireWave(
 export function canEditDocument(wave: Pick<WaveRow, 'locked'>, role: Role | null): boolean {
   return hasRole(role, 'staff') || (role !== null && wave.locked === 0);
 }
+
+/**
+ * `wave:<waveId>`, the idea document: whoever may read the space reads it; members write it
+ * unless it is locked, staff always.
+ */
+export const waveDocAccess: DocAccessResolver = async ({ db, viewer, id }) => {
+  const wave = await db.selectFrom('waves').select(['space_id', 'locked']).where('id', '=', id).executeTakeFirst();
+  if (!wave) return null;
+  const space = await findSpaceById(db, wave.space_id);
+  if (!space) return null;
+  const role = await roleIn(db, viewer, space.id);
+  if (role === null && !parseSettings(space).public) return 'none';
+  return canEditDocument(wave, role) ? 'read-write' : 'read-only';
+};
