@@ -19,6 +19,7 @@ import { changeStatus, createWave } from '../features/waves/waves.service.js';
 import { setSupport } from '../features/waves/waves.support.js';
 import type { SpaceRow } from '../features/spaces/spaces.table.js';
 import { writeParagraphs } from '../collab/rich-text.js';
+import { seedDemoBlips } from '../features/blips/blips.demo.js';
 
 export interface DemoSeed {
   slug: string;
@@ -85,6 +86,9 @@ export async function seedDemoIfEmpty(deps: AppDeps): Promise<DemoSeed | null> {
     await postAnnouncement(streams, { space, author, text });
   }
   await seedDemoWaves(deps, streams, space, users);
+
+  // Blips on the demo waves: threads, an inline reply, a mention, reactions (features/blips).
+  await seedDemoBlips(deps, space, users);
 
   return { slug: space.slug, adminEmail: PEOPLE[0]!.email, adminPassword: password, ssoSecret };
 }

@@ -1,6 +1,24 @@
 import type { Feature, FeatureContext } from '../feature.js';
+import { registerBlipHandlers } from './blips.handlers.js';
+import { blipsRoutes } from './blips.routes.js';
+import { BlipService } from './blips.service.js';
+import { DraftRelay } from './drafts.js';
+import { ReactionService } from './reactions.js';
+import { KeyedQueue } from '../waves/keyed-queue.js';
+import { settingsRoutes } from './settings.routes.js';
 
 /** Blips: the threaded conversation on a wave, reactions, mentions, live drafts and playback. */
-export function blipsFeature(_ctx: FeatureContext): Feature {
-  return { routes: [] };
+export function blipsFeature(ctx: FeatureContext): Feature {
+  const { db, clock, log } = ctx.deps;
+  const drafts = new DraftRelay(db.kysely, clock, ctx.io);
+  const perWave = new KeyedQueue();
+  const blips = new BlipService({ db: db.kysely, clock, streams: ctx.streams, drafts, perWave });
+  const reactions = new ReactionService({ db: db.kysely, clock, streams: ctx.streams, perWave });
+  return {
+    routes: [...blipsRoutes(blips, reactions), ...settingsRoutes()],
+    registerHandlers: (socket) => registerBlipHandlers(socket, log, { blips, reactions, drafts }),
+    async close() {
+      drafts.close();
+    },
+  };
 }
