@@ -4,6 +4,7 @@ import { docName } from '../../shared/doc-names.js';
 import type { Role } from '../../shared/roles.js';
 import { DocPersistence } from '../collab/persistence.js';
 import type { AppDeps } from '../deps.js';
+import { Moderation } from '../features/moderation/moderation.service.js';
 import { postAnnouncement } from '../features/announcements/announcements.service.js';
 import { insertSpace, upsertMembership } from '../features/spaces/spaces.repository.js';
 import { newSsoSecret } from '../features/spaces/spaces.service.js';
@@ -108,7 +109,13 @@ const asViewer = (user: UserRow): Viewer => ({
  */
 export async function seedDemoWaves(deps: AppDeps, streams: StreamLog, space: SpaceRow, users: UserRow[]): Promise<string[]> {
   const [mara, dana, ana, kenji, priya] = users as [UserRow, UserRow, UserRow, UserRow, UserRow];
-  const waves: WavesContext = { db: deps.db.kysely, clock: deps.clock, streams, refreshDocAccess: async () => {} };
+  const waves: WavesContext = {
+    db: deps.db.kysely,
+    clock: deps.clock,
+    streams,
+    moderation: new Moderation(deps.db.kysely, deps.clock, streams, deps.log),
+    refreshDocAccess: async () => {},
+  };
   const ideas = [
     {
       author: ana,

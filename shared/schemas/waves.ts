@@ -134,6 +134,8 @@ export const BlipSchema = z.object({
   createdAt: IsoDateSchema,
   editedAt: IsoDateSchema.nullable(),
   deleted: z.boolean(),
+  /** `held`: waiting for review, shown only to its author (and staff); `rejected`: shown only to its author. */
+  visibility: z.enum(['visible', 'held', 'rejected']),
 });
 export type Blip = z.infer<typeof BlipSchema>;
 

@@ -1,6 +1,9 @@
 import type { AppDeps } from '../../deps.js';
 import type { SpaceRow } from '../spaces/spaces.table.js';
+import { Moderation } from '../moderation/moderation.service.js';
+import { ensureMember } from '../spaces/spaces.repository.js';
 import { StreamLog } from '../streams/stream-log.js';
+import { insertUser } from '../users/users.repository.js';
 import type { UserRow } from '../users/users.table.js';
 import type { Viewer } from '../users/viewer.js';
 import { KeyedQueue } from '../waves/keyed-queue.js';
@@ -39,7 +42,8 @@ export async function seedDemoBlips(deps: AppDeps, space: SpaceRow, people: User
 
   const streams = new StreamLog(db, deps.clock);
   const perWave = new KeyedQueue();
-  const blips = new BlipService({ db, clock: deps.clock, streams, drafts: { stop() {} }, perWave });
+  const moderation = new Moderation(db, deps.clock, streams, deps.log);
+  const blips = new BlipService({ db, clock: deps.clock, streams, drafts: { stop() {} }, perWave, moderation });
   const reactions = new ReactionService({ db, clock: deps.clock, streams, perWave });
   const say = (user: UserRow, waveId: string, body: string, parentId?: string, anchor?: { offset: number; quote: string }) =>
     blips.post(asViewer(user), { waveId, body, parentId, anchor });
@@ -76,5 +80,11 @@ export async function seedDemoBlips(deps: AppDeps, space: SpaceRow, people: User
     const steady = await say(kenji, light, 'Steady, I think. It is hard to judge the distance to a flashing light.', flash.id);
     await react(priya, steady.id, 'thumbs-up');
     await react(dana, thanks.id, 'heart');
+
+    // A drive-by link drop, so the console's moderation queue has something waiting.
+    const now = deps.clock.now().toISOString();
+    const spammer = await insertUser(db, { email: null, passwordHash: null, displayName: 'Cheap Bike Parts Outlet', now });
+    await ensureMember(db, space.id, spammer.id, now);
+    await say(spammer, light, 'Nice post! Best prices on lights at http://cheap-bike-parts.example/lights');
   }
 }

@@ -1,3 +1,4 @@
+import type { Visibility } from '../moderation/moderation.table.js';
 import type { Kysely } from 'kysely';
 import { REACTIONS, type Blip, type Person, type Reaction, type ReactionCount } from '../../../shared/schemas/waves.js';
 import type { Database } from '../../db/database.js';
@@ -37,11 +38,24 @@ export async function latestCreatedAt(db: Db, waveId: string): Promise<string | 
   return row?.created_at ?? null;
 }
 
-export async function treeNodes(db: Db, waveId: string): Promise<TreeNode[]> {
+/** Who is looking: held blips show to their author and staff, rejected ones to their author only. */
+export interface BlipViewer {
+  userId: string | null;
+  staff: boolean;
+}
+
+export async function treeNodes(db: Db, waveId: string, viewer: BlipViewer): Promise<TreeNode[]> {
   const rows = await db
     .selectFrom('blips')
     .select(['id', 'parent_id', 'created_at', 'deleted_at'])
     .where('wave_id', '=', waveId)
+    .where((eb) =>
+      eb.or([
+        eb('visibility', '=', 'visible'),
+        ...(viewer.staff ? [eb('visibility', '=', 'held')] : []),
+        ...(viewer.userId ? [eb('author_id', '=', viewer.userId)] : []),
+      ]),
+    )
     .execute();
   return rows.map((r) => ({ id: r.id, parentId: r.parent_id, createdAt: r.created_at, deleted: r.deleted_at !== null }));
 }
@@ -50,12 +64,24 @@ export function blipsByIds(db: Db, ids: string[]): Promise<BlipRow[]> {
   return inChunks(ids, (chunk) => db.selectFrom('blips').selectAll().where('id', 'in', chunk).execute());
 }
 
+/** Every blip of a wave that everyone may see. */
 export function blipsOfWave(db: Db, waveId: string): Promise<BlipRow[]> {
-  return db.selectFrom('blips').selectAll().where('wave_id', '=', waveId).orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('blips')
+    .selectAll()
+    .where('wave_id', '=', waveId)
+    .where('visibility', '=', 'visible')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 export async function setBody(db: Db, id: string, body: string, editedAt: string): Promise<void> {
   await db.updateTable('blips').set({ body, edited_at: editedAt }).where('id', '=', id).execute();
+}
+
+export async function setVisibility(db: Db, id: string, visibility: Visibility): Promise<void> {
+  await db.updateTable('blips').set({ visibility }).where('id', '=', id).execute();
 }
 
 export async function setDeleted(db: Db, id: string, at: string): Promise<void> {
@@ -165,6 +191,7 @@ export function toBlip(row: BlipRow, parts: BlipParts): Blip {
     createdAt: row.created_at,
     editedAt: row.edited_at,
     deleted,
+    visibility: row.visibility,
   };
 }
 

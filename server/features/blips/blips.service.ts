@@ -21,9 +21,11 @@ import {
   findBlip,
   insertBlip,
   latestCreatedAt,
+  loadBlip,
   replaceMentions,
   setBody,
   setDeleted,
+  setVisibility,
   toBlip,
   toBlips,
   treeNodes,
@@ -33,6 +35,7 @@ import type { DraftRelay } from './drafts.js';
 import { resolveMentions } from './mentions.js';
 import { keepRevision, revisionsOf } from './revisions.js';
 import type { KeyedQueue } from '../waves/keyed-queue.js';
+import type { Moderation } from '../moderation/moderation.service.js';
 import { decodeCursor, displayOrder, encodeCursor, pageStart } from './tree.js';
 import { announceCounts, ofType } from './wave-events.js';
 
@@ -44,6 +47,7 @@ export interface BlipServiceDeps {
   drafts: Pick<DraftRelay, 'stop'>;
   /** Writes of one wave, one at a time (shared with reactions). */
   perWave: KeyedQueue;
+  moderation: Moderation;
 }
 
 export interface PostBlipInput {
@@ -63,10 +67,10 @@ export class BlipService {
 
   async page(viewer: Viewer | null, waveId: string, query: { cursor?: string; limit: number }) {
     const { db } = this.d;
-    await requireWave(db, viewer, waveId, null);
+    const { role } = await requireWave(db, viewer, waveId, null);
     const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor);
     if (query.cursor !== undefined && !cursor) throw invalid('cursor', 'not a cursor from this API');
-    const order = displayOrder(await treeNodes(db, waveId));
+    const order = displayOrder(await treeNodes(db, waveId, { userId: viewer?.id ?? null, staff: hasRole(role, 'staff') }));
     const start = pageStart(order, cursor);
     const ids = order.slice(start, start + query.limit);
     const rows = new Map((await blipsByIds(db, ids)).map((r) => [r.id, r]));
@@ -80,6 +84,17 @@ export class BlipService {
     const { wave, space, role } = await requireWave(db, viewer, input.waveId, 'fan');
     if (!canEditDocument(wave, role)) throw forbidden('This wave is locked: only staff may reply');
     if (input.anchor && !input.parentId) throw invalid('anchor', 'an inline reply needs a parentId');
+    if (input.idempotencyKey) {
+      // A retry after a lost ack answers with what was stored, without being screened again.
+      const earlier = await streams.earlier(viewer.id, input.idempotencyKey);
+      if (earlier) return ofType(earlier, 'blip:created').data.blip;
+    }
+    const screened = await this.d.moderation.screen({ space, kind: 'blip', text: input.body, author: person(viewer) });
+    if (screened.duplicateOf) {
+      const first = await loadBlip(db, screened.duplicateOf.id);
+      if (first) return first;
+    }
+    const visible = screened.visibility === 'visible';
     return this.d.perWave.run(wave.id, async () => {
       if (input.parentId) await this.checkParent(wave.id, input.parentId, input.anchor);
       const mentions = await resolveMentions(db, space.id, input.body);
@@ -98,11 +113,13 @@ export class BlipService {
         created_at: createdAt,
         edited_at: null,
         deleted_at: null,
-        visibility: 'visible',
+        visibility: screened.visibility,
       };
       let counts: WaveCounts | null = null;
+      let itemId = '';
       const { event, duplicate } = await streams.append({
-        stream: streamName.wave(wave.id),
+        // A held blip is told only to its author until staff approve it.
+        stream: visible ? streamName.wave(wave.id) : streamName.user(viewer.id),
         type: 'blip:created',
         data: { blip: toBlip(row, { author: person(viewer), mentions, reactions: [] }) },
         actorId: viewer.id,
@@ -111,14 +128,23 @@ export class BlipService {
           await ensureMember(trx, space.id, viewer.id, now);
           await insertBlip(trx, row);
           await replaceMentions(trx, row.id, mentions.map((m) => m.id));
-          await indexSearchText(trx, { kind: 'blip', refId: row.id, waveId: wave.id, spaceId: space.id, text: row.body });
-          counts = await recountWave(trx, wave.id, createdAt);
+          if (visible) await indexSearchText(trx, { kind: 'blip', refId: row.id, waveId: wave.id, spaceId: space.id, text: row.body });
+          counts = await recountWave(trx, wave.id, visible ? createdAt : null);
+          itemId = await this.d.moderation.record(trx, {
+            spaceId: space.id,
+            kind: 'blip',
+            contentId: row.id,
+            authorId: viewer.id,
+            text: row.body,
+            screened,
+          });
         },
       });
       const { blip } = ofType(event, 'blip:created').data;
       if (!duplicate) {
         this.d.drafts.stop(wave.id, viewer.id);
-        await announceCounts(streams, space.id, counts!, viewer.id);
+        if (visible) await announceCounts(streams, space.id, counts!, viewer.id);
+        await this.d.moderation.announce(space.id, itemId);
       }
       return blip;
     });
@@ -133,22 +159,42 @@ export class BlipService {
       const row = await this.liveBlip(input.blipId);
       const [current] = await toBlips(db, [row]);
       if (row.body === input.body) return current!;
+      const screened = await this.d.moderation.screen({ space, kind: 'blip', text: input.body, author: person(viewer) });
+      // An edit that needs review takes the blip out of view until staff look at it.
+      const visibility = row.visibility === 'visible' && screened.visibility === 'held' ? 'held' : row.visibility;
       const mentions = await resolveMentions(db, space.id, input.body);
       const now = clock.now().toISOString();
-      const { event } = await streams.append({
-        stream: streamName.wave(wave.id),
+      const edited: Blip = { ...current!, body: input.body, mentions, editedAt: now, visibility };
+      const shown = visibility === 'visible';
+      let itemId = '';
+      await streams.append({
+        stream: shown ? streamName.wave(wave.id) : streamName.user(viewer.id),
         type: 'blip:edited',
-        data: { blip: { ...current!, body: input.body, mentions, editedAt: now } },
+        data: { blip: edited },
         actorId: viewer.id,
         idempotencyKey: input.idempotencyKey,
         alongside: async (trx) => {
           await keepRevision(trx, row, now);
           await setBody(trx, row.id, input.body, now);
           await replaceMentions(trx, row.id, mentions.map((m) => m.id));
-          await indexSearchText(trx, { kind: 'blip', refId: row.id, waveId: wave.id, spaceId: space.id, text: input.body });
+          if (visibility !== row.visibility) await setVisibility(trx, row.id, visibility);
+          if (shown) await indexSearchText(trx, { kind: 'blip', refId: row.id, waveId: wave.id, spaceId: space.id, text: input.body });
+          else await removeSearchText(trx, 'blip', row.id);
+          itemId = await this.d.moderation.record(trx, {
+            spaceId: space.id,
+            kind: 'blip',
+            contentId: row.id,
+            authorId: viewer.id,
+            text: input.body,
+            screened,
+          });
         },
       });
-      return ofType(event, 'blip:edited').data.blip;
+      if (!shown && row.visibility === 'visible') {
+        await streams.append({ stream: streamName.wave(wave.id), type: 'blip:deleted', data: { blipId: row.id, waveId: wave.id }, actorId: viewer.id });
+      }
+      await this.d.moderation.announce(space.id, itemId);
+      return edited;
     });
   }
 

@@ -1,5 +1,6 @@
 import type { Feature, FeatureContext } from '../feature.js';
 import { registerBlipHandlers } from './blips.handlers.js';
+import { blipModeration } from './blips.moderation.js';
 import { blipsRoutes } from './blips.routes.js';
 import { BlipService } from './blips.service.js';
 import { DraftRelay } from './drafts.js';
@@ -12,7 +13,8 @@ export function blipsFeature(ctx: FeatureContext): Feature {
   const { db, clock, log } = ctx.deps;
   const drafts = new DraftRelay(db.kysely, clock, ctx.io);
   const perWave = new KeyedQueue();
-  const blips = new BlipService({ db: db.kysely, clock, streams: ctx.streams, drafts, perWave });
+  const blips = new BlipService({ db: db.kysely, clock, streams: ctx.streams, drafts, perWave, moderation: ctx.moderation });
+  ctx.moderation.kinds.register(blipModeration({ db: db.kysely, clock, streams: ctx.streams, perWave }));
   const reactions = new ReactionService({ db: db.kysely, clock, streams: ctx.streams, perWave });
   return {
     routes: [...blipsRoutes(blips, reactions), ...settingsRoutes()],

@@ -33,7 +33,13 @@ export async function waveHistory(db: Db, waveId: string): Promise<History> {
           .where('doc_updates.id', 'in', picked)
           .orderBy('doc_updates.id')
           .execute();
-  const blips = await db.selectFrom('blips').select('created_at').where('wave_id', '=', waveId).orderBy('created_at').execute();
+  const blips = await db
+    .selectFrom('blips')
+    .select('created_at')
+    .where('wave_id', '=', waveId)
+    .where('visibility', '=', 'visible')
+    .orderBy('created_at')
+    .execute();
   return {
     count: ids.length,
     marks: rows.map((r) => ({

@@ -10,7 +10,7 @@ const RECENT_LIMIT = 200;
 export async function loadAuthorRecord(
   db: Kysely<Database>,
   spaceId: string,
-  user: { id: string; displayName: string; createdAt: string },
+  user: { id: string; displayName: string },
   now: Date,
 ): Promise<AuthorRecord> {
   const [role, membership, history, sanctions] = await Promise.all([

@@ -21,7 +21,7 @@ export interface Submission {
   space: SpaceRow;
   kind: ContentKind;
   text: string;
-  author: { id: string; displayName: string; createdAt: string };
+  author: { id: string; displayName: string };
 }
 
 export interface Screened {
@@ -84,17 +84,29 @@ export class Moderation {
     };
   }
 
-  /** The queue row for stored content; call inside the transaction that stores the content. */
+  /**
+   * The queue row for stored content; call inside the transaction that stores the content.
+   * An edit of content already in the queue replaces its row: the new text is what staff judge.
+   */
   async record(
     trx: Kysely<Database>,
     input: { spaceId: string; kind: ContentKind; contentId: string; authorId: string; text: string; screened: Screened },
   ): Promise<string> {
     const now = this.clock.now().toISOString();
-    const id = newId();
-    await trx
+    const fresh = {
+      status: input.screened.status,
+      body: input.text,
+      reasons: JSON.stringify(input.screened.verdict.reasons),
+      flags: JSON.stringify(input.screened.verdict.flags),
+      updated_at: now,
+      decided_by: null,
+      decided_at: null,
+      decision_note: null,
+    };
+    const row = await trx
       .insertInto('moderation_items')
       .values({
-        id,
+        id: newId(),
         space_id: input.spaceId,
         content_kind: input.kind,
         content_id: input.contentId,
@@ -109,8 +121,10 @@ export class Moderation {
         decided_at: null,
         decision_note: null,
       })
-      .execute();
-    return id;
+      .onConflict((oc) => oc.columns(['content_kind', 'content_id']).doUpdateSet(fresh))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
   }
 
   /** Puts an item that needs a look in front of the space's staff, live. */

@@ -5,25 +5,40 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
  * and symbols read as letters, and runs of single letters (`s p a c i n g`, `s.p.a.m`) joined.
  */
 export function normalizeForMatching(text: string): string {
+  return matchingWords(text)
+    .map((w) => w.word)
+    .join(' ');
+}
+
+interface MatchingWord {
+  word: string;
+  /** Joined from single letters: `a s c a m` may hide `scam` after a real `a`. */
+  spelledOut: boolean;
+}
+
+function matchingWords(text: string): MatchingWord[] {
   const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
   const tokens = folded
     .split(/\s+/)
     .map(unleet)
     .flatMap((chunk) => chunk.split(/[^\p{L}\p{N}]+/u))
     .filter(Boolean);
-  const words: string[] = [];
+  const words: MatchingWord[] = [];
   let run = '';
+  const flush = () => {
+    if (run) words.push({ word: run, spelledOut: run.length > 1 });
+    run = '';
+  };
   for (const token of tokens) {
     if (token.length === 1) {
       run += token;
       continue;
     }
-    if (run) words.push(run);
-    run = '';
-    words.push(token);
+    flush();
+    words.push({ word: token, spelledOut: false });
   }
-  if (run) words.push(run);
-  return words.join(' ');
+  flush();
+  return words;
 }
 
 /** Reads symbols as letters only inside a word that has letters: `sp4m` → `spam`, but `2010` and `great!` stay. */
@@ -44,10 +59,14 @@ export function normalizeForDuplicates(text: string): string {
 /** The first listed word or phrase found on word boundaries of the normalized text, or null. */
 export function findListedWord(text: string, list: readonly string[]): string | null {
   if (list.length === 0) return null;
-  const haystack = ` ${normalizeForMatching(text)} `;
+  const words = matchingWords(text);
+  const haystack = ` ${words.map((w) => w.word).join(' ')} `;
+  const spelledOut = words.filter((w) => w.spelledOut).map((w) => w.word);
   for (const entry of list) {
     const needle = normalizeForMatching(entry);
-    if (needle && haystack.includes(` ${needle} `)) return entry;
+    if (!needle) continue;
+    if (haystack.includes(` ${needle} `)) return entry;
+    if (!needle.includes(' ') && spelledOut.some((w) => w.includes(needle))) return entry;
   }
   return null;
 }

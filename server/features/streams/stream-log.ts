@@ -94,6 +94,11 @@ export class StreamLog {
     }
   }
 
+  /** The event a person's earlier write with this idempotency key stored, if any. */
+  earlier(userId: string, key: string): Promise<StreamEvent | null> {
+    return this.findByKey(this.db, userId, key);
+  }
+
   private async findByKey(db: Executor, userId: string, key: string): Promise<StreamEvent | null> {
     const row = await db
       .selectFrom('idempotency_keys')

@@ -3,6 +3,7 @@ import { requireWave, waveDocAccess } from './waves.access.js';
 import type { WavesContext } from './waves.context.js';
 import { WaveDocHooks } from './waves.docs.js';
 import { registerWaveHandlers } from './waves.handlers.js';
+import { waveModeration } from './waves.moderation.js';
 import { peopleRoutes } from './waves.people.js';
 import { wavesRoutes } from './waves.routes.js';
 import { searchRoutes } from './waves.search.js';
@@ -15,12 +16,14 @@ export function wavesFeature(ctx: FeatureContext): Feature {
     db: deps.db.kysely,
     clock: deps.clock,
     streams: ctx.streams,
+    moderation: ctx.moderation,
     refreshDocAccess: (name) => ctx.collab().refreshAccess(name),
   };
   ctx.streamAccess.register('wave', async ({ db, viewer, id }) => {
     await requireWave(db, viewer, id, null);
   });
   ctx.docAccess.register('wave', waveDocAccess);
+  ctx.moderation.kinds.register(waveModeration(waves));
   const docHooks = new WaveDocHooks({ db: deps.db.kysely, clock: deps.clock, streams: ctx.streams, log: deps.log.child({ module: 'waves' }) });
   ctx.collabHooks.add(docHooks);
 

@@ -30,6 +30,10 @@ export async function requireWave(
   const { space, role } = await requireSpace(db, viewer, { id: wave.space_id }, null).catch((err) => {
     throw err?.status === 401 || err?.status === 404 ? notFound('Wave') : err;
   });
+  // A wave waiting for review exists only for its author and staff; a rejected one only for its author.
+  const ownWave = viewer !== null && wave.author_id === viewer.id;
+  if (wave.visibility === 'rejected' && !ownWave) throw notFound('Wave');
+  if (wave.visibility === 'held' && !ownWave && !hasRole(role, 'staff')) throw notFound('Wave');
   if (needed !== null) {
     if (!viewer) throw unauthenticated();
     if (role === null) throw forbidden('Your sign-in is for another space');

@@ -27,9 +27,9 @@ export async function recountWave(trx: Kysely<Database>, waveId: string, now: st
       'created_at',
       'last_activity_at',
       sql<number>`(select count(*) from wave_supports where wave_id = ${waveId})`.as('supporters'),
-      sql<number>`(select count(*) from blips where wave_id = ${waveId} and deleted_at is null)`.as('replies'),
+      sql<number>`(select count(*) from blips where wave_id = ${waveId} and deleted_at is null and visibility = 'visible')`.as('replies'),
       sql<number>`(select count(*) from (
-          select author_id as person from blips where wave_id = ${waveId} and author_id is not null
+          select author_id as person from blips where wave_id = ${waveId} and author_id is not null and visibility = 'visible'
           union
           select user_id as person from doc_contributors where doc_name = ${doc}
         ) as people)`.as('contributors'),

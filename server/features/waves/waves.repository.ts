@@ -96,7 +96,7 @@ export async function listWaves(
   filter: ListWavesFilter,
 ): Promise<WavePage> {
   const column = SORT_COLUMN[filter.sort];
-  let query = selectWaves(db, viewerId).where('waves.space_id', '=', spaceId);
+  let query = selectWaves(db, viewerId).where('waves.space_id', '=', spaceId).where('waves.visibility', '=', 'visible');
   query = filter.status ? query.where('waves.status', '=', filter.status) : query.where('waves.status', '!=', 'merged');
   if (filter.tag !== undefined) {
     const tag = filter.tag;

@@ -19,6 +19,7 @@ export async function searchWaves(db: Kysely<Database>, spaceId: string, query: 
     .selectFrom('waves')
     .select(['id', 'title', 'status'])
     .where('space_id', '=', spaceId)
+    .where('visibility', '=', 'visible')
     .where('id', 'in', [...new Set(hits.map((h) => h.waveId))])
     .execute();
   const byId = new Map(waves.map((w) => [w.id, w]));

@@ -32,6 +32,15 @@ export async function createWave(
   input: { space: SpaceRow; author: Person; body: CreateWaveBody; idempotencyKey?: string },
 ): Promise<string> {
   const { space, author, body } = input;
+  if (input.idempotencyKey) {
+    // A retry after a lost ack answers with what was stored, without being screened again.
+    const earlier = await ctx.streams.earlier(author.id, input.idempotencyKey);
+    if (earlier?.type === 'wave:created') return earlier.data.wave.id;
+  }
+  const text = body.draft.trim() ? `${body.title}\n\n${body.draft}` : body.title;
+  const screened = await ctx.moderation.screen({ space, kind: 'wave', text, author });
+  if (screened.duplicateOf) return screened.duplicateOf.id;
+  const visible = screened.visibility === 'visible';
   const id = newId();
   const now = isoNow(ctx.clock);
   const tags = [...new Set(body.tags)].sort();
@@ -51,8 +60,10 @@ export async function createWave(
     lastActivityAt: now,
     viewerSupports: false,
   };
-  const { event } = await ctx.streams.append({
-    stream: streamName.space(space.id),
+  let itemId = '';
+  const { event, duplicate } = await ctx.streams.append({
+    // A held wave is told only to its author until staff approve it.
+    stream: visible ? streamName.space(space.id) : streamName.user(author.id),
     type: 'wave:created',
     data: { wave },
     actorId: author.id,
@@ -76,6 +87,7 @@ export async function createWave(
           hot: 0,
           created_at: now,
           last_activity_at: now,
+          visibility: screened.visibility,
         })
         .execute();
       if (tags.length > 0) await trx.insertInto('wave_tags').values(tags.map((tag) => ({ wave_id: id, tag }))).execute();
@@ -83,12 +95,14 @@ export async function createWave(
         .insertInto('wave_status_changes')
         .values({ id: newId(), wave_id: id, from_status: null, to_status: 'open', reason: 'Started', actor_id: author.id, created_at: now })
         .execute();
-      const text = await seedIdeaDocument(trx, ctx.clock, { waveId: id, authorId: author.id, draft: body.draft });
+      const documentText = await seedIdeaDocument(trx, ctx.clock, { waveId: id, authorId: author.id, draft: body.draft });
       await indexSearchText(trx, { kind: 'title', refId: id, waveId: id, spaceId: space.id, text: body.title });
-      await indexSearchText(trx, { kind: 'document', refId: id, waveId: id, spaceId: space.id, text });
+      await indexSearchText(trx, { kind: 'document', refId: id, waveId: id, spaceId: space.id, text: documentText });
       await recountWave(trx, id, now);
+      itemId = await ctx.moderation.record(trx, { spaceId: space.id, kind: 'wave', contentId: id, authorId: author.id, text, screened });
     },
   });
+  if (!duplicate) await ctx.moderation.announce(space.id, itemId);
   if (event.type !== 'wave:created') {
     throw new AppError(ERROR_CODES.CONFLICT, 'This idempotency key was already used for another write; make a new one');
   }

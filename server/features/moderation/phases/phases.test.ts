@@ -90,6 +90,7 @@ describe('banned and watched words', () => {
   it.each([
     'this is SPAM',
     'this is s p a m',
+    'this is a s p a m',
     'this is sp4m',
     'this is $pam!',
     'ṡpàm everywhere',
