@@ -40,8 +40,16 @@ export default defineConfig({
       output: {
         // Brands paste <script src=".../embed.js">, so that one name must not change between builds.
         entryFileNames: (chunk) => (chunk.name === 'embed' ? 'embed.js' : 'assets/[name]-[hash].js'),
-        // Libraries change less often than our code: one long-cached chunk for them.
-        codeSplitting: { groups: [{ name: 'vendor', test: /node_modules[\\/]/ }] },
+        // Libraries change less often than our code: long-cached chunks for them. The editor stack
+        // (ProseMirror, Yjs) gets its own, listed first so it wins, so the console and the widget never load it.
+        codeSplitting: {
+          groups: [
+            { name: 'editor', test: /node_modules[\\/](prosemirror-[a-z-]+|y-prosemirror|y-websocket|y-protocols|yjs|lib0|orderedmap|rope-sequence|w3c-keyname)[\\/]/ },
+            // zod comes with shared/schemas constants the fan app reads; keep it out of the widget's path.
+            { name: 'schemas', test: /node_modules[\\/]zod[\\/]/ },
+            { name: 'vendor', test: /node_modules[\\/]/ },
+          ],
+        },
       },
     },
   },

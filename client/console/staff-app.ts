@@ -1,11 +1,15 @@
 import { html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import { hasRole } from '../../shared/roles.js';
 import type { Membership } from '../../shared/schemas/auth.js';
 import { streamName } from '../../shared/streams.js';
 import { AppElement } from '../base-element.js';
 import '../components/cp-announcement-composer/cp-announcement-composer.js';
 import '../components/cp-announcement-list/cp-announcement-list.js';
+import '../components/cp-audit-log/cp-audit-log.js';
 import '../components/cp-connection-status/cp-connection-status.js';
+import '../components/cp-moderation-queue/cp-moderation-queue.js';
+import '../components/cp-settings-form/cp-settings-form.js';
 import '../components/cp-sign-in/cp-sign-in.js';
 import { ConnectionController } from '../controllers/connection-controller.js';
 import { identityChanged, SessionController } from '../controllers/session-controller.js';
@@ -16,11 +20,22 @@ import { createSocket, reconnectAs } from '../services/socket.js';
 import { shared } from '../styles/shared.js';
 import { shell } from '../styles/shell.js';
 import { tokens } from '../styles/tokens.js';
+import type { ConsoleNavigateDetail } from './console-events.js';
+import { ConsoleNavigation } from './console-navigation.js';
+import { consoleHref, consoleLinks, matchConsoleRoute, routeSpace, type ConsoleRoute, type ConsoleSection } from './console-router.js';
 import { styles } from './staff-app.styles.js';
 import { pickStaffSpace, staffMemberships } from './staff-spaces.js';
 
+const SECTION_TITLES: Record<ConsoleSection, string> = {
+  announcements: 'Announcements',
+  queue: 'Moderation queue',
+  audit: 'Audit log',
+  settings: 'Settings',
+};
+
 /**
- * @summary The staff console: pick a space you are staff of, watch its connection, post announcements.
+ * @summary The staff console: pick a space you are staff of, then its announcements,
+ * moderation queue, audit log and (admins) settings, each at its own /console address.
  */
 @customElement('cp-staff-app')
 export class CpStaffApp extends AppElement {
@@ -33,22 +48,23 @@ export class CpStaffApp extends AppElement {
   );
   private readonly connection = new ConnectionController(this, this.socket);
   private readonly announcements = new StreamController(this, this.socket);
+  private readonly navigation = new ConsoleNavigation(({ push }) => this.onRouteChange(push));
 
   @query('main') private mainElement?: HTMLElement;
 
-  @state() private selected: Membership | null = null;
+  @state() private route: ConsoleRoute = matchConsoleRoute(location);
   @state() private problem: string | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.socket.active) this.socket.connect();
-    window.addEventListener('popstate', this.syncSelection);
+    this.navigation.start();
     void this.session.store.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('popstate', this.syncSelection);
+    this.navigation.stop();
     this.socket.disconnect();
   }
 
@@ -56,27 +72,44 @@ export class CpStaffApp extends AppElement {
     return staffMemberships(this.session.state.memberships);
   }
 
+  /** The space the address names, when the person is staff there. */
+  private get selected(): Membership | null {
+    const slug = routeSpace(this.route);
+    return slug ? (this.staff.find((m) => m.space.slug === slug) ?? null) : null;
+  }
+
   private onSessionChange(next: SessionState, previous: SessionState): void {
     if (identityChanged(next, previous)) reconnectAs(this.socket);
     this.problem = next.error ? `We couldn't check whether you are signed in. ${next.error.message}` : null;
-    this.syncSelection();
+    this.applyRoute();
   }
 
-  private syncSelection = (): void => {
-    this.select(pickStaffSpace(location.search, this.staff));
-  };
-
-  private select(membership: Membership | null): void {
-    this.selected = membership;
-    this.announcements.stream = membership ? streamName.space(membership.space.id) : null;
-    document.title = membership ? `${membership.space.name} · Commonplace staff console` : 'Commonplace staff console';
+  private async onRouteChange(push: boolean): Promise<void> {
+    this.route = matchConsoleRoute(location);
+    this.applyRoute();
+    if (!push) return;
+    await this.updateComplete;
+    this.mainElement?.focus();
   }
 
-  private onPick(event: MouseEvent, membership: Membership): void {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    history.pushState(null, '', `?space=${encodeURIComponent(membership.space.slug)}`);
-    this.select(membership);
+  /** Sends `/console` (and old `?space=` links) to a space when the choice is clear, and follows the route's stream. */
+  private applyRoute(): void {
+    const route = this.route;
+    if (route.name === 'home' && this.session.state.status === 'signed-in') {
+      const pick = pickStaffSpace(route.space, this.staff);
+      if (pick) {
+        this.navigation.navigate(consoleLinks.announcements(pick.space.slug), { replace: true });
+        return;
+      }
+    }
+    const selected = this.selected;
+    this.announcements.stream = selected && route.name === 'announcements' ? streamName.space(selected.space.id) : null;
+    const section = route.name in SECTION_TITLES ? SECTION_TITLES[route.name as ConsoleSection] : null;
+    document.title = [section, selected?.space.name, 'Commonplace staff console'].filter(Boolean).join(' · ');
+  }
+
+  private onNavigate(event: CustomEvent<ConsoleNavigateDetail>): void {
+    this.navigation.navigate(event.detail.href, { replace: event.detail.replace });
   }
 
   private skipToMain(event: Event): void {
@@ -122,16 +155,15 @@ export class CpStaffApp extends AppElement {
   }
 
   private renderSpaceList(staff: Membership[]) {
-    return html`<nav aria-label="Your spaces">
-      <h2 class="section__title">Your spaces</h2>
+    return html`<nav class="sidebar" aria-label="Your spaces">
+      <h2 class="sidebar__title">Your spaces</h2>
       <ul class="spaces">
         ${staff.map(
           (m) => html`<li>
             <a
               class="spaces__link"
-              href="?space=${encodeURIComponent(m.space.slug)}"
-              aria-current=${this.selected?.space.id === m.space.id ? 'page' : nothing}
-              @click=${(e: MouseEvent) => this.onPick(e, m)}
+              href=${consoleLinks.announcements(m.space.slug)}
+              aria-current=${this.selected?.space.id === m.space.id ? 'true' : nothing}
             >
               <span>${m.space.name}</span><span class="spaces__role">${m.role}</span>
             </a>
@@ -141,9 +173,27 @@ export class CpStaffApp extends AppElement {
     </nav>`;
   }
 
-  private renderSelected() {
-    const membership = this.selected;
-    if (!membership) return html`<p class="muted">Pick a space to work in.</p>`;
+  private renderSections(membership: Membership) {
+    const slug = membership.space.slug;
+    const current = this.route.name;
+    const links: [ConsoleSection, string][] = [
+      ['announcements', consoleLinks.announcements(slug)],
+      ['queue', consoleLinks.queue(slug)],
+      ['audit', consoleLinks.audit(slug)],
+    ];
+    if (hasRole(membership.role, 'admin')) links.push(['settings', consoleLinks.settings(slug)]);
+    return html`<nav class="sections" aria-label="${membership.space.name} sections">
+      <ul class="sections__list">
+        ${links.map(
+          ([section, href]) => html`<li>
+            <a class="sections__link" href=${href} aria-current=${current === section ? 'page' : nothing}>${SECTION_TITLES[section]}</a>
+          </li>`,
+        )}
+      </ul>
+    </nav>`;
+  }
+
+  private renderAnnouncements(membership: Membership) {
     const streamError = this.announcements.error;
     return html`<div class="section">
       <section class="section" aria-labelledby="compose-title">
@@ -163,13 +213,67 @@ export class CpStaffApp extends AppElement {
     </div>`;
   }
 
+  private renderSection(membership: Membership) {
+    const route = this.route;
+    const { slug, id } = membership.space;
+    switch (route.name) {
+      case 'announcements':
+        return this.renderAnnouncements(membership);
+      case 'queue':
+        return html`<section class="section" aria-labelledby="section-title">
+          <h2 class="section__title" id="section-title">Moderation queue</h2>
+          <cp-moderation-queue
+            .api=${this.api}
+            .socket=${this.socket}
+            .viewer=${this.session.state.user}
+            slug=${slug}
+            space-id=${id}
+            tab=${route.tab}
+          ></cp-moderation-queue>
+        </section>`;
+      case 'audit':
+        return html`<section class="section" aria-labelledby="section-title">
+          <h2 class="section__title" id="section-title">Audit log</h2>
+          <cp-audit-log .api=${this.api} slug=${slug} space-name=${membership.space.name} .filters=${route.filters}></cp-audit-log>
+        </section>`;
+      case 'settings':
+        return html`<section class="section" aria-labelledby="section-title">
+          <h2 class="section__title" id="section-title">Settings</h2>
+          ${hasRole(membership.role, 'admin')
+            ? html`<cp-settings-form .api=${this.api} slug=${slug}></cp-settings-form>`
+            : html`<p class="muted" role="status">Only admins of this space can change its settings. Ask one of them.</p>`}
+        </section>`;
+      default:
+        return nothing;
+    }
+  }
+
+  private renderWork() {
+    const route = this.route;
+    const membership = this.selected;
+    if (route.name === 'not-found') {
+      return html`<div class="intro" role="status">
+        <h2 class="section__title">Page not found</h2>
+        <p>There is no console page at this address. <a href=${consoleHref({ name: 'home', space: null })}>Go to the console’s start</a>.</p>
+      </div>`;
+    }
+    if (route.name === 'home') return html`<p class="muted">Pick a space to work in.</p>`;
+    if (!membership) {
+      return html`<div class="intro" role="status">
+        <h2 class="section__title">Not staff here</h2>
+        <p>You have no staff role in the space “${routeSpace(route)}”. Pick one of your spaces.</p>
+      </div>`;
+    }
+    return html`<div class="work">${this.renderSections(membership)} ${this.renderSection(membership)}</div>`;
+  }
+
   private renderBody() {
     const { status } = this.session.state;
     if (status === 'loading') return html`<p class="muted" role="status">Checking your sign-in…</p>`;
     if (status === 'signed-out') return this.renderSignedOut();
     const staff = this.staff;
     if (staff.length === 0) return this.renderNoStaffRole();
-    return html`<div class="workspace">${this.renderSpaceList(staff)} ${this.renderSelected()}</div>`;
+    return html`<div class="workspace">${this.renderSpaceList(staff)} ${this.renderWork()}</div>`;
   }
 
   override render() {
@@ -177,7 +281,7 @@ export class CpStaffApp extends AppElement {
       <header class="header">
         <div class="header__inner">
           <div class="header__titles">
-            <a class="brand" href="/console/">Commonplace</a>
+            <a class="brand" href="/console">Commonplace</a>
             <span class="badge">Staff console</span>
             <h1 class="header__title">${this.selected?.space.name ?? 'Staff console'}</h1>
           </div>
@@ -187,7 +291,7 @@ export class CpStaffApp extends AppElement {
           </div>
         </div>
       </header>
-      <main class="main" id="main" tabindex="-1">
+      <main class="main" id="main" tabindex="-1" @cp-console-navigate=${this.onNavigate}>
         ${this.problem ? html`<p class="alert" role="alert">${this.problem}</p>` : nothing} ${this.renderBody()}
       </main>`;
   }

@@ -13,11 +13,11 @@ describe('staff spaces', () => {
     expect(list.map((x) => x.space.slug)).toEqual(['b', 'c']);
   });
 
-  it('picks the queried space, or the only one', () => {
+  it('picks the named space, or the only one', () => {
     const staff = [m('b', 'staff'), m('c', 'admin')];
-    expect(pickStaffSpace('?space=c', staff)?.space.slug).toBe('c');
-    expect(pickStaffSpace('?space=zzz', staff)).toBeNull();
-    expect(pickStaffSpace('', staff)).toBeNull();
-    expect(pickStaffSpace('', [m('b', 'staff')])?.space.slug).toBe('b');
+    expect(pickStaffSpace('c', staff)?.space.slug).toBe('c');
+    expect(pickStaffSpace('zzz', staff)).toBeNull();
+    expect(pickStaffSpace(null, staff)).toBeNull();
+    expect(pickStaffSpace(null, [m('b', 'staff')])?.space.slug).toBe('b');
   });
 });

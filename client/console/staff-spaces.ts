@@ -6,9 +6,8 @@ export function staffMemberships(memberships: readonly Membership[]): Membership
   return memberships.filter((m) => hasRole(m.role, 'staff'));
 }
 
-/** The space named by `?space=`, or the only one when there is exactly one; otherwise none yet. */
-export function pickStaffSpace(search: string, staff: readonly Membership[]): Membership | null {
-  const slug = new URLSearchParams(search).get('space');
+/** The space named by `slug` (an old `?space=` link), or the only one when there is exactly one; otherwise none yet. */
+export function pickStaffSpace(slug: string | null, staff: readonly Membership[]): Membership | null {
   if (slug) return staff.find((m) => m.space.slug === slug) ?? null;
-  return staff.length === 1 ? staff[0] : null;
+  return staff.length === 1 ? staff[0]! : null;
 }

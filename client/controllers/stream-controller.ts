@@ -8,10 +8,26 @@ import { StreamCursor } from '../services/stream-cursor.js';
 const KEEP_EVENTS = 200;
 const ACK_TIMEOUT_MS = 10_000;
 
+export interface StreamOptions {
+  /**
+   * `start` replays the stream from its first event (announcements); `now` starts at the
+   * head, for pages that load their state over REST and only need changes from then on.
+   * Either way a reconnect replays exactly what was missed.
+   */
+  from?: 'start' | 'now';
+  /** How many events to keep in `events` (0 for listeners that fold events into their own state). */
+  keep?: number;
+  /**
+   * Called with every batch of new events, in order, each once. `initial` is true for the
+   * first replay of a stream (history a page that loaded over REST already reflects).
+   */
+  onEvents?: (events: StreamEvent[], initial: boolean) => void;
+}
+
 /**
  * Follows one stream over the socket: subscribes on every (re)connect with
  * `after: last seq seen`, merges replay and live events through a StreamCursor,
- * and exposes them as `events` (oldest first).
+ * and exposes them as `events` (oldest first) and to an optional listener.
  */
 export class StreamController implements ReactiveController {
   events: StreamEvent[] = [];
@@ -21,13 +37,22 @@ export class StreamController implements ReactiveController {
 
   #stream: string | null = null;
   #cursor = new StreamCursor<StreamEvent>();
+  /** Whether the current stream has had a replay, so `from: 'now'` only skips history once. */
+  #started = false;
   readonly #host: ReactiveControllerHost;
   readonly #socket: AppSocket;
+  readonly #options: StreamOptions;
 
-  constructor(host: ReactiveControllerHost, socket: AppSocket) {
+  constructor(host: ReactiveControllerHost, socket: AppSocket, options: StreamOptions = {}) {
     this.#host = host;
     this.#socket = socket;
+    this.#options = options;
     host.addController(this);
+  }
+
+  /** The newest sequence number applied. */
+  get last(): number {
+    return this.#cursor.last;
   }
 
   get stream(): string | null {
@@ -42,6 +67,7 @@ export class StreamController implements ReactiveController {
     }
     this.#stream = name;
     this.#cursor = new StreamCursor();
+    this.#started = false;
     this.events = [];
     this.error = null;
     this.ready = false;
@@ -65,9 +91,10 @@ export class StreamController implements ReactiveController {
     if (!stream) return;
     const cursor = this.#cursor;
     cursor.begin();
+    const fromNow = this.#options.from === 'now' && !this.#started;
     this.#socket
       .timeout(ACK_TIMEOUT_MS)
-      .emit('stream:subscribe', { stream, after: cursor.last }, (err, result) => {
+      .emit('stream:subscribe', fromNow ? { stream } : { stream, after: cursor.last }, (err, result) => {
         if (cursor !== this.#cursor) return;
         // A lost ack is asked again (a disconnect retries on the next connect); a refused subscribe is final.
         if (err) {
@@ -81,22 +108,26 @@ export class StreamController implements ReactiveController {
           return;
         }
         this.error = null;
+        const initial = !this.ready;
+        this.#started = true;
         if (!result.data.more && !this.ready) {
           this.ready = true;
           this.#host.requestUpdate();
         }
-        this.#apply(cursor.replay(result.data));
+        this.#apply(cursor.replay(result.data), initial);
       });
   };
 
   #onEvent = (event: StreamEvent): void => {
     if (event.stream !== this.#stream) return;
-    this.#apply(this.#cursor.live(event));
+    this.#apply(this.#cursor.live(event), false);
   };
 
-  #apply(step: { shown: StreamEvent[]; resubscribe: boolean }): void {
+  #apply(step: { shown: StreamEvent[]; resubscribe: boolean }, initial: boolean): void {
     if (step.shown.length > 0) {
-      this.events = [...this.events, ...step.shown].slice(-KEEP_EVENTS);
+      const keep = this.#options.keep ?? KEEP_EVENTS;
+      if (keep > 0) this.events = [...this.events, ...step.shown].slice(-keep);
+      this.#options.onEvents?.(step.shown, initial);
       this.#host.requestUpdate();
     }
     if (step.resubscribe && this.#socket.connected) this.#subscribe();

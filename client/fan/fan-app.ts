@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { ERROR_CODES, type ErrorBody } from '../../shared/errors.js';
 import type { Space } from '../../shared/schemas/spaces.js';
 import { streamName } from '../../shared/streams.js';
@@ -19,7 +20,17 @@ import { shared } from '../styles/shared.js';
 import { shell } from '../styles/shell.js';
 import { tokens } from '../styles/tokens.js';
 import { styles } from './fan-app.styles.js';
+import { interceptLinks, navigate, onRouteChange, type RouteChange } from './navigation.js';
+import { href, matchRoute, routeSlug, type Route } from './router.js';
+import { SpaceFeed } from './space-feed.js';
 import { chooseSpaceSlug } from './space-slug.js';
+import './views/ideas-view.js';
+import './views/new-wave-view.js';
+import './views/search-view.js';
+
+/** The wave page brings the editor (ProseMirror, Yjs): loaded when first needed, so the ideas list starts light. */
+let waveView: Promise<unknown> | null = null;
+const loadWaveView = () => (waveView ??= import('./views/wave-view.js'));
 
 type SpaceLoad =
   | { status: 'loading'; slug: string | null }
@@ -27,7 +38,8 @@ type SpaceLoad =
   | { status: 'error'; slug: string; error: ErrorBody };
 
 /**
- * @summary The fan app: one space's live announcements, with sign-in.
+ * @summary The fan app: a space's ideas, waves and search, with sign-in; routes are
+ * addresses (`/s/:slug`, `/s/:slug/new`, `/s/:slug/waves/:id`, `/s/:slug/search?q=`).
  */
 @customElement('cp-fan-app')
 export class CpFanApp extends AppElement {
@@ -39,47 +51,90 @@ export class CpFanApp extends AppElement {
     this.onSessionChange(next, previous),
   );
   private readonly connection = new ConnectionController(this, this.socket);
-  private readonly announcements = new StreamController(this, this.socket);
+  private readonly spaceFeed = new SpaceFeed();
+  /** The space stream: announcements for the banner, and live changes for the ideas list. */
+  private readonly spaceStream = new StreamController(this, this.socket, {
+    onEvents: (events, initial) => this.spaceFeed.publish(events, initial),
+  });
   private spaceRequest = 0;
+  private cleanups: (() => void)[] = [];
 
   @query('main') private mainElement?: HTMLElement;
   @query('cp-sign-in') private signInElement?: CpSignIn;
+  @query('.sign-in-dialog') private signInDialog?: HTMLDialogElement;
 
+  @state() private route: Route = matchRoute(location);
   @state() private space: SpaceLoad = { status: 'loading', slug: null };
   @state() private problem: string | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.socket.active) this.socket.connect();
+    this.cleanups.push(interceptLinks(), onRouteChange((change) => this.onRoute(change)));
     void this.session.store.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.cleanups.splice(0).forEach((stop) => stop());
     this.socket.disconnect();
   }
 
   private onSessionChange(next: SessionState, previous: SessionState): void {
     if (identityChanged(next, previous)) reconnectAs(this.socket);
     this.problem = next.error ? `We couldn't check whether you are signed in. ${next.error.message}` : null;
-    if (next.status !== 'loading') void this.loadSpace();
+    if (next.status === 'signed-in' && this.signInDialog?.open) this.onSignedIn();
+    if (next.status !== 'loading') this.syncSpace(true);
   }
 
-  private async loadSpace(): Promise<void> {
-    const slug = chooseSpaceSlug(location.search, this.session.state.memberships);
+  private async onRoute(change: RouteChange): Promise<void> {
+    this.route = matchRoute(location);
+    this.syncSpace(false);
+    if (!change.push) return;
+    await this.updateComplete;
+    if (!location.hash) window.scrollTo(0, 0);
+    // A new page: move focus to its heading, so screen readers start there.
+    const view = this.mainElement?.querySelector('[data-view]') as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
+    await view?.updateComplete;
+    const heading = view?.shadowRoot?.querySelector<HTMLElement>('h2');
+    if (heading && !location.hash) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
+  }
+
+  /** Loads the route's space (and redirects `/` and `/?space=` to a space's ideas). */
+  private syncSpace(force: boolean): void {
+    if (this.session.state.status === 'loading') return;
+    const route = this.route;
+    if (route.name === 'home') {
+      const slug = chooseSpaceSlug(route.space ? `?space=${encodeURIComponent(route.space)}` : '', this.session.state.memberships);
+      navigate(href.ideas(slug), { replace: true });
+      return;
+    }
+    const slug = routeSlug(route);
+    if (!slug) return;
+    if (force || slug !== this.space.slug) void this.loadSpace(slug);
+  }
+
+  private async loadSpace(slug: string): Promise<void> {
     const request = ++this.spaceRequest;
     if (this.space.slug !== slug) this.space = { status: 'loading', slug };
     const result = await fetchSpace(this.api, slug);
     if (request !== this.spaceRequest) return;
     if (!result.ok) {
       this.space = { status: 'error', slug, error: result.error };
-      this.announcements.stream = null;
+      this.spaceStream.stream = null;
       document.title = 'Commonplace';
       return;
     }
     this.space = { status: 'ready', slug, space: result.data };
-    this.announcements.stream = streamName.space(result.data.id);
-    document.title = `${result.data.name} · Commonplace`;
+    this.spaceStream.stream = streamName.space(result.data.id);
+  }
+
+  private retrySpace(): void {
+    const slug = routeSlug(this.route);
+    if (slug) void this.loadSpace(slug);
   }
 
   private skipToMain(event: Event): void {
@@ -87,14 +142,15 @@ export class CpFanApp extends AppElement {
     this.mainElement?.focus();
   }
 
-  // The form that had focus is gone once signed in; put focus somewhere meaningful.
-  private async onSignedIn(): Promise<void> {
+  private async showSignIn(): Promise<void> {
+    this.signInDialog?.showModal();
     await this.updateComplete;
-    this.mainElement?.focus();
+    this.signInElement?.focus();
   }
 
-  private showSignIn(): void {
-    this.signInElement?.focus();
+  private onSignedIn(): void {
+    this.signInDialog?.close();
+    this.mainElement?.focus();
   }
 
   private async signOut(): Promise<void> {
@@ -104,7 +160,7 @@ export class CpFanApp extends AppElement {
 
   private spaceTitle(): string {
     if (this.space.status === 'ready') return this.space.space.name;
-    if (this.space.status === 'loading') return 'Loading space…';
+    if (this.space.status === 'loading') return this.route.name === 'not-found' ? 'Commonplace' : 'Loading space…';
     return this.space.error.code === ERROR_CODES.NOT_FOUND || this.space.error.code === ERROR_CODES.INVALID_INPUT
       ? 'Space not found'
       : 'Space unavailable';
@@ -135,37 +191,63 @@ export class CpFanApp extends AppElement {
         return html`<p>“${slug}” is a private space, and your account is not a member of it.</p>`;
       default:
         return html`<p>We couldn't load this space. ${error.message}</p>
-          <div><button class="button" type="button" @click=${this.loadSpace}>Try again</button></div>`;
+          <div><button class="button" type="button" @click=${this.retrySpace}>Try again</button></div>`;
     }
   }
 
-  private renderSpace() {
+  private renderPage(space: Space) {
+    const route = this.route;
+    const user = this.session.state.user;
+    switch (route.name) {
+      case 'ideas':
+        return html`<cp-ideas-view
+          data-view
+          .api=${this.api}
+          .space=${space}
+          .filters=${route.filters}
+          .feed=${this.spaceFeed}
+          .announcements=${this.spaceStream.events}
+          ?announcements-ready=${this.spaceStream.ready}
+          ?signed-in=${user !== null}
+        ></cp-ideas-view>`;
+      case 'new-wave':
+        return html`<cp-new-wave-view data-view .api=${this.api} .space=${space} ?signed-in=${user !== null}></cp-new-wave-view>`;
+      case 'wave':
+        void loadWaveView();
+        return keyed(
+          route.waveId,
+          html`<cp-wave-view data-view .api=${this.api} .socket=${this.socket} .space=${space} .user=${user} waveId=${route.waveId} .blipId=${route.blipId}></cp-wave-view>`,
+        );
+      case 'search':
+        return html`<cp-search-view data-view .api=${this.api} .space=${space} .query=${route.q}></cp-search-view>`;
+      default:
+        return nothing;
+    }
+  }
+
+  private renderMain() {
+    if (this.route.name === 'not-found') {
+      return html`<section class="section space-error">
+        <h2 class="section__title">Page not found</h2>
+        <p>There is nothing at this address. <a href="/">Go to the ideas</a>.</p>
+      </section>`;
+    }
     const load = this.space;
     if (load.status === 'loading') return html`<p class="muted" role="status">Loading the space…</p>`;
     if (load.status === 'error') {
       return html`<section class="section space-error" role="alert">${this.renderSpaceError(load.slug, load.error)}</section>`;
     }
-    const streamError = this.announcements.error;
-    return html`<section class="section" aria-labelledby="announcements-title">
-      <h2 class="section__title" id="announcements-title">Announcements</h2>
-      ${streamError
-        ? html`<p class="alert" role="alert">Live announcements are unavailable. ${streamError.message}</p>`
-        : html`<cp-announcement-list
-            label="Announcements from ${load.space.name}"
-            .events=${this.announcements.events}
-            ?loading=${!this.announcements.ready}
-          ></cp-announcement-list>`}
-    </section>`;
+    return this.renderPage(load.space);
   }
 
   override render() {
-    const signedOut = this.session.state.status === 'signed-out';
+    const slug = this.space.status === 'ready' ? this.space.slug : null;
     return html`<a class="skip-link" href="#main" @click=${this.skipToMain}>Skip to content</a>
       <header class="header">
         <div class="header__inner">
           <div class="header__titles">
             <a class="brand" href="/">Commonplace</a>
-            <h1 class="header__title">${this.spaceTitle()}</h1>
+            <h1 class="header__title">${slug ? html`<a href=${href.ideas(slug)}>${this.spaceTitle()}</a>` : this.spaceTitle()}</h1>
           </div>
           <div class="header__tools">
             <cp-connection-status .state=${this.connection.state}></cp-connection-status>
@@ -173,16 +255,15 @@ export class CpFanApp extends AppElement {
           </div>
         </div>
       </header>
-      <main class="main ${signedOut ? 'main--with-aside' : ''}" id="main" tabindex="-1">
-        <div class="section">
-          ${this.problem ? html`<p class="alert" role="alert">${this.problem}</p>` : nothing} ${this.renderSpace()}
-        </div>
-        ${signedOut
-          ? html`<aside class="panel" aria-label="Your account">
-              <cp-sign-in .session=${this.session.store} @cp-signed-in=${this.onSignedIn}></cp-sign-in>
-            </aside>`
-          : nothing}
-      </main>`;
+      <main class="main" id="main" tabindex="-1" @cp-sign-in-request=${this.showSignIn}>
+        ${this.problem ? html`<p class="alert" role="alert">${this.problem}</p>` : nothing} ${this.renderMain()}
+      </main>
+      <dialog class="sign-in-dialog" aria-label="Sign in or create an account">
+        <button class="button button--quiet sign-in-dialog__close" type="button" @click=${() => this.signInDialog?.close()}>
+          Close<span class="visually-hidden"> sign-in</span>
+        </button>
+        <cp-sign-in .session=${this.session.store} @cp-signed-in=${this.onSignedIn}></cp-sign-in>
+      </dialog>`;
   }
 }
 

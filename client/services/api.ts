@@ -11,6 +11,11 @@ export interface ApiOptions {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+export interface RequestOptions {
+  /** Extra headers, e.g. `Idempotency-Key` on a create. */
+  headers?: Record<string, string>;
+}
+
 // When the body is not our JSON error (a proxy page, an HTML fallback), the status still says what happened.
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: ERROR_CODES.INVALID_INPUT,
@@ -48,12 +53,24 @@ export class ApiClient {
     return this.request<T>('GET', path);
   }
 
-  post<T>(path: string, body?: unknown): Promise<Result<T>> {
-    return this.request<T>('POST', path, body);
+  post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<Result<T>> {
+    return this.request<T>('POST', path, body, options);
   }
 
-  async request<T>(method: Method, path: string, body?: unknown): Promise<Result<T>> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+  put<T>(path: string, body?: unknown): Promise<Result<T>> {
+    return this.request<T>('PUT', path, body);
+  }
+
+  patch<T>(path: string, body?: unknown): Promise<Result<T>> {
+    return this.request<T>('PATCH', path, body);
+  }
+
+  delete<T>(path: string): Promise<Result<T>> {
+    return this.request<T>('DELETE', path);
+  }
+
+  async request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<Result<T>> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
     // GETs stay CORS-simple (no preflight) for the cross-origin widget; writes always declare JSON.
     if (method !== 'GET') {
       headers['Content-Type'] = 'application/json';

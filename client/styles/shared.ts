@@ -75,6 +75,11 @@ export const shared = css`
     cursor: pointer;
   }
 
+  .muted {
+    margin: 0;
+    color: var(--cp-color-text-muted);
+  }
+
   .alert {
     margin: 0;
     padding: var(--cp-space-3) var(--cp-space-4);

@@ -37,4 +37,19 @@ export const styles = css`
     margin: 0;
     color: var(--cp-color-text-muted);
   }
+
+  :host([compact]) .list {
+    gap: var(--cp-space-2);
+  }
+
+  :host([compact]) .announcement {
+    padding: 0;
+    border: 0;
+    background: none;
+  }
+
+  :host([compact]) .announcement__text {
+    margin: 0;
+    font-weight: 600;
+  }
 `;

@@ -27,6 +27,9 @@ export class CpAnnouncementList extends AppElement {
   /** Set while the past announcements are still on their way, so "none yet" is not claimed too early. */
   @property({ type: Boolean }) loading = false;
 
+  /** A slim banner: the newest few, and nothing at all (but the live region) while there are none. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
   private renderItem(event: Announcement) {
     const { text, author } = event.data;
     return html`<li class="announcement">
@@ -39,13 +42,14 @@ export class CpAnnouncementList extends AppElement {
   }
 
   override render() {
-    const announcements = this.events.filter((e): e is Announcement => e.type === 'announcement:posted');
+    const all = this.events.filter((e): e is Announcement => e.type === 'announcement:posted');
+    const announcements = this.compact ? all.slice(-3) : all;
     return html`<div role="log" aria-live="polite" aria-label=${this.label}>
         <ol class="list" part="list">
           ${repeat(announcements, (e) => e.seq, (e) => this.renderItem(e))}
         </ol>
       </div>
-      ${announcements.length > 0
+      ${announcements.length > 0 || this.compact
         ? nothing
         : this.loading
           ? html`<p class="empty">Loading announcements…</p>`

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FILTERS, href, isAppPath, matchRoute, routeHref, type Route } from './router.js';
+
+const at = (url: string) => {
+  const { pathname, search, hash } = new URL(url, 'https://commons.example');
+  return matchRoute({ pathname, search, hash });
+};
+
+describe('matchRoute', () => {
+  it('matches the space pages', () => {
+    expect(at('/s/acme')).toEqual({ name: 'ideas', slug: 'acme', filters: DEFAULT_FILTERS });
+    expect(at('/s/acme/')).toMatchObject({ name: 'ideas', slug: 'acme' });
+    expect(at('/s/acme/new')).toEqual({ name: 'new-wave', slug: 'acme' });
+    expect(at('/s/acme/search?q=dark%20mode')).toEqual({ name: 'search', slug: 'acme', q: 'dark mode' });
+    expect(at('/s/acme/waves/wave_abc123')).toEqual({ name: 'wave', slug: 'acme', waveId: 'wave_abc123', blipId: null });
+  });
+
+  it('reads the blip to focus from the hash', () => {
+    expect(at('/s/acme/waves/wave_abc123#blip-blip_xyz789')).toMatchObject({ blipId: 'blip_xyz789' });
+    expect(at('/s/acme/waves/wave_abc123#comments')).toMatchObject({ blipId: null });
+    expect(at('/s/acme/waves/wave_abc123#blip-<script>')).toMatchObject({ blipId: null });
+  });
+
+  it('reads and sanitises list filters', () => {
+    expect(at('/s/acme?sort=top&status=planned&tag=Dark%20Mode&supported=true')).toEqual({
+      name: 'ideas',
+      slug: 'acme',
+      filters: { sort: 'top', status: 'planned', tag: 'dark mode', supported: true },
+    });
+    expect(at('/s/acme?sort=random&status=bogus&supported=yes')).toEqual({ name: 'ideas', slug: 'acme', filters: DEFAULT_FILTERS });
+  });
+
+  it('keeps the old ?space= address as home with a space to redirect to', () => {
+    expect(at('/?space=acme')).toEqual({ name: 'home', space: 'acme' });
+    expect(at('/')).toEqual({ name: 'home', space: null });
+  });
+
+  it('answers not-found for anything else, including malformed escapes and bad ids', () => {
+    expect(at('/nope')).toMatchObject({ name: 'not-found' });
+    expect(at('/s/acme/waves/x')).toMatchObject({ name: 'not-found' });
+    expect(at('/s/acme/waves/wave_abc123/extra')).toMatchObject({ name: 'not-found' });
+    expect(matchRoute({ pathname: '/s/%E0%A4%A', search: '', hash: '' })).toMatchObject({ name: 'not-found' });
+  });
+});
+
+describe('routeHref', () => {
+  const routes: Route[] = [
+    { name: 'ideas', slug: 'acme', filters: DEFAULT_FILTERS },
+    { name: 'ideas', slug: 'acme', filters: { sort: 'new', status: 'shipped', tag: 'ui & ux', supported: true } },
+    { name: 'new-wave', slug: 'acme' },
+    { name: 'wave', slug: 'acme', waveId: 'wave_abc123', blipId: 'blip_xyz789' },
+    { name: 'search', slug: 'acme', q: 'a/b?c' },
+  ];
+
+  it.each(routes)('round-trips %o', (route) => {
+    expect(at(routeHref(route))).toEqual(route);
+  });
+
+  it('builds short links', () => {
+    expect(href.ideas('acme')).toBe('/s/acme');
+    expect(href.ideas('acme', { tag: 'ui' })).toBe('/s/acme?tag=ui');
+    expect(href.wave('acme', 'wave_abc123', 'blip_xyz789')).toBe('/s/acme/waves/wave_abc123#blip-blip_xyz789');
+    expect(href.search('acme', 'x y')).toBe('/s/acme/search?q=x%20y');
+  });
+});
+
+describe('isAppPath', () => {
+  it('claims the fan app pages only', () => {
+    expect(isAppPath('/')).toBe(true);
+    expect(isAppPath('/s/acme/waves/wave_abc123')).toBe(true);
+    expect(isAppPath('/console')).toBe(false);
+    expect(isAppPath('/api/v1/me')).toBe(false);
+  });
+});

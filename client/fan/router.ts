@@ -1,0 +1,126 @@
+import { isId } from '../../shared/ids.js';
+import { WAVE_SORTS, WAVE_STATUSES, type WaveStatus } from '../../shared/schemas/waves.js';
+
+export type WaveSort = (typeof WAVE_SORTS)[number];
+
+/** The ideas list's view of a space; every field lives in the URL so a filtered list can be shared. */
+export interface IdeasFilters {
+  sort: WaveSort;
+  status: WaveStatus | null;
+  tag: string | null;
+  /** "Ideas I support" (signed in only). */
+  supported: boolean;
+}
+
+export const DEFAULT_FILTERS: IdeasFilters = { sort: 'hot', status: null, tag: null, supported: false };
+
+export type Route =
+  /** `/` and the old `/?space=slug`: the app picks a space and replaces the URL. */
+  | { name: 'home'; space: string | null }
+  | { name: 'ideas'; slug: string; filters: IdeasFilters }
+  | { name: 'new-wave'; slug: string }
+  | { name: 'wave'; slug: string; waveId: string; blipId: string | null }
+  | { name: 'search'; slug: string; q: string }
+  | { name: 'not-found'; path: string };
+
+export type RouteName = Route['name'];
+
+export interface LocationLike {
+  pathname: string;
+  search: string;
+  hash: string;
+}
+
+/** Turns a location into a route; anything unknown is `not-found`, never an exception. */
+export function matchRoute(location: LocationLike): Route {
+  const params = new URLSearchParams(location.search);
+  const parts = location.pathname.split('/').filter(Boolean).map(safeDecode);
+  if (parts.some((p) => p === null)) return { name: 'not-found', path: location.pathname };
+  const [first, slug, section, id, ...rest] = parts as string[];
+
+  if (parts.length === 0) return { name: 'home', space: params.get('space')?.trim() || null };
+  if (first !== 's' || !slug) return { name: 'not-found', path: location.pathname };
+  if (section === undefined) return { name: 'ideas', slug, filters: parseFilters(params) };
+  if (section === 'new' && id === undefined) return { name: 'new-wave', slug };
+  if (section === 'search' && id === undefined) return { name: 'search', slug, q: params.get('q')?.trim() ?? '' };
+  if (section === 'waves' && id && isId(id) && rest.length === 0) {
+    return { name: 'wave', slug, waveId: id, blipId: parseBlipHash(location.hash) };
+  }
+  return { name: 'not-found', path: location.pathname };
+}
+
+/** The address of a route; `matchRoute(new URL(routeHref(r)))` gives `r` back. */
+export function routeHref(route: Route): string {
+  switch (route.name) {
+    case 'home':
+      return route.space ? `/?space=${encodeURIComponent(route.space)}` : '/';
+    case 'ideas':
+      return `${spacePath(route.slug)}${filtersQuery(route.filters)}`;
+    case 'new-wave':
+      return `${spacePath(route.slug)}/new`;
+    case 'wave':
+      return `${spacePath(route.slug)}/waves/${encodeURIComponent(route.waveId)}${route.blipId ? `#blip-${route.blipId}` : ''}`;
+    case 'search':
+      return `${spacePath(route.slug)}/search${route.q ? `?q=${encodeURIComponent(route.q)}` : ''}`;
+    case 'not-found':
+      return route.path;
+  }
+}
+
+/** Shorthands for links. */
+export const href = {
+  ideas: (slug: string, filters: Partial<IdeasFilters> = {}) =>
+    routeHref({ name: 'ideas', slug, filters: { ...DEFAULT_FILTERS, ...filters } }),
+  newWave: (slug: string) => routeHref({ name: 'new-wave', slug }),
+  wave: (slug: string, waveId: string, blipId: string | null = null) => routeHref({ name: 'wave', slug, waveId, blipId }),
+  search: (slug: string, q = '') => routeHref({ name: 'search', slug, q }),
+};
+
+/** The space a route belongs to, if any. */
+export function routeSlug(route: Route): string | null {
+  return 'slug' in route ? route.slug : null;
+}
+
+/** Paths the fan app renders itself (so a click on a link to them stays in the page). */
+export function isAppPath(pathname: string): boolean {
+  return pathname === '/' || /^\/s\/[^/]+(\/.*)?$/.test(pathname);
+}
+
+function parseFilters(params: URLSearchParams): IdeasFilters {
+  const sort = params.get('sort');
+  const status = params.get('status');
+  const tag = params.get('tag')?.trim().toLowerCase();
+  return {
+    sort: (WAVE_SORTS as readonly string[]).includes(sort ?? '') ? (sort as WaveSort) : DEFAULT_FILTERS.sort,
+    status: (WAVE_STATUSES as readonly string[]).includes(status ?? '') ? (status as WaveStatus) : null,
+    tag: tag || null,
+    supported: params.get('supported') === 'true',
+  };
+}
+
+function filtersQuery(filters: IdeasFilters): string {
+  const params = new URLSearchParams();
+  if (filters.sort !== DEFAULT_FILTERS.sort) params.set('sort', filters.sort);
+  if (filters.status) params.set('status', filters.status);
+  if (filters.tag) params.set('tag', filters.tag);
+  if (filters.supported) params.set('supported', 'true');
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+function parseBlipHash(hash: string): string | null {
+  const match = /^#blip-(.+)$/.exec(hash);
+  return match && isId(match[1]!) ? match[1]! : null;
+}
+
+function spacePath(slug: string): string {
+  return `/s/${encodeURIComponent(slug)}`;
+}
+
+function safeDecode(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,159 @@
+import { existsSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { WaveDetail } from '../../shared/schemas/waves.js';
+import { collectConsoleErrors, isNetworkError, launchBrowser } from '../helpers/browser.js';
+import { makeSpace, signUp, type TestUser } from '../helpers/fixtures.js';
+import { api } from '../helpers/http.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+let browser: Browser;
+let server: TestServer;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  if (!existsSync('dist/client/index.html')) throw new Error('The client is not built: run `npm run build` (npm test does).');
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+  await server.dispose();
+});
+
+const scriptErrors = (errors: string[]) => errors.filter((e) => !isNetworkError(e));
+
+/** A browser signed in as `user` through the session cookie of an API sign-up. */
+async function openAs(user: TestUser, path: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  const [name, value] = user.cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: server.url }]);
+  const page = await context.newPage();
+  const errors = collectConsoleErrors(page);
+  await page.goto(server.url + path);
+  return { page, errors };
+}
+
+async function startWave(author: TestUser, slug: string): Promise<WaveDetail> {
+  const res = await api<WaveDetail>(server, 'POST', `/api/v1/spaces/${slug}/waves`, {
+    token: author.token,
+    headers: { 'idempotency-key': 'e2e-wave-0001' },
+    body: { title: 'Night mode for the app', tags: ['app', 'dark mode'], draft: 'The app is too bright at night.' },
+  });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+describe('a wave in two browsers', () => {
+  it('shows one fan’s typing in the idea document to the other, with a named cursor', async () => {
+    await makeSpace(server, 'acme');
+    const ana = await signUp(server, 'Ana Souza');
+    const ben = await signUp(server, 'Ben Carter');
+    const wave = await startWave(ana, 'acme');
+    const path = `/s/acme/waves/${wave.id}`;
+
+    const a = await openAs(ana, path);
+    const b = await openAs(ben, path);
+    for (const { page } of [a, b]) {
+      await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Night mode for the app' }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('textbox', { name: 'Idea document' }).textContent()).toContain('too bright at night');
+    }
+    // Each sees the other in "Who is here".
+    await expect.poll(() => b.page.getByRole('group', { name: 'Who is here' }).textContent(), { timeout: 10_000 }).toContain('Ana Souza');
+
+    const docA = a.page.getByRole('textbox', { name: 'Idea document' });
+    await docA.click();
+    await a.page.keyboard.press('ControlOrMeta+End');
+    await a.page.keyboard.type(' Dim everything after sunset.');
+
+    const docB = b.page.getByRole('textbox', { name: 'Idea document' });
+    await expect.poll(() => docB.textContent(), { timeout: 10_000 }).toContain('Dim everything after sunset.');
+    await expect.poll(() => b.page.locator('.ProseMirror-yjs-cursor').textContent(), { timeout: 10_000 }).toContain('Ana Souza');
+
+    expect(scriptErrors(a.errors)).toEqual([]);
+    expect(scriptErrors(b.errors)).toEqual([]);
+  });
+
+  it('shows a reply forming as a live draft, then the posted blip', async () => {
+    await makeSpace(server, 'acme');
+    const ana = await signUp(server, 'Ana Souza');
+    const ben = await signUp(server, 'Ben Carter');
+    const wave = await startWave(ana, 'acme');
+    const path = `/s/acme/waves/${wave.id}`;
+    // Ana shares her drafts as she types.
+    const settings = await api(server, 'PATCH', '/api/v1/me/settings', { token: ana.token, body: { shareDrafts: true } });
+    expect(settings.status).toBe(200);
+
+    const a = await openAs(ana, path);
+    const b = await openAs(ben, path);
+    for (const { page } of [a, b]) {
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Connected' }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('log', { name: 'Conversation' }).count()).toBe(1);
+    }
+
+    const composer = a.page.getByRole('combobox', { name: 'Add to the conversation' });
+    await composer.click();
+    await composer.pressSequentially('What about an automatic schedule?', { delay: 15 });
+
+    const log = b.page.getByRole('log', { name: 'Conversation' });
+    await expect.poll(() => log.textContent(), { timeout: 10_000 }).toContain('Ana Souza is writing');
+    await expect.poll(() => log.textContent(), { timeout: 10_000 }).toContain('What about an automatic schedule?');
+
+    await composer.press('ControlOrMeta+Enter');
+    await expect.poll(() => log.locator('cp-blip').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => log.locator('cp-blip .body').textContent()).toContain('What about an automatic schedule?');
+    await expect.poll(() => log.textContent()).not.toContain('is writing');
+    // The writer sees it once, and the box is empty for the next one.
+    await expect.poll(() => a.page.getByRole('log', { name: 'Conversation' }).locator('cp-blip').count()).toBe(1);
+    expect(await composer.inputValue()).toBe('');
+
+    expect(scriptErrors(a.errors)).toEqual([]);
+    expect(scriptErrors(b.errors)).toEqual([]);
+  });
+
+  it('mentions a person chosen from the list, and replies inline to a selected passage', async () => {
+    await makeSpace(server, 'acme');
+    const ana = await signUp(server, 'Ana Souza');
+    const ben = await signUp(server, 'Ben Carter');
+    const wave = await startWave(ana, 'acme');
+    // Supporting makes Ben a member, so the mention lookup finds him.
+    expect((await api(server, 'PUT', `/api/v1/waves/${wave.id}/support`, { token: ben.token })).status).toBe(200);
+    const posted = await api(server, 'POST', `/api/v1/waves/${wave.id}/blips`, {
+      token: ben.token,
+      body: { body: 'It could follow the **sunset** time where you are.' },
+    });
+    expect(posted.status).toBe(201);
+
+    const a = await openAs(ana, `/s/acme/waves/${wave.id}`);
+    const log = a.page.getByRole('log', { name: 'Conversation' });
+    await expect.poll(() => log.locator('cp-blip').count()).toBe(1);
+
+    const composer = a.page.getByRole('combobox', { name: 'Add to the conversation' });
+    await composer.click();
+    await composer.pressSequentially('Good point @Be', { delay: 20 });
+    await expect.poll(() => a.page.getByRole('option', { name: 'Ben Carter' }).count()).toBe(1);
+    await composer.press('Enter');
+    expect(await composer.inputValue()).toBe('Good point @Ben Carter ');
+    await composer.pressSequentially('thanks', { delay: 10 });
+    await composer.press('ControlOrMeta+Enter');
+    await expect.poll(() => log.locator('cp-blip .mention').textContent()).toBe('@Ben Carter');
+
+    await log.locator(`cp-blip[data-id="${posted.body.id}"] .body strong`).dblclick();
+    await a.page.getByRole('button', { name: /Reply here/ }).click();
+    const inline = a.page.getByRole('combobox', { name: 'Reply to this passage' });
+    await inline.fill('Sunset in winter is at four, though.');
+    await inline.press('ControlOrMeta+Enter');
+    await expect.poll(() => log.locator('cp-blip .quote').textContent()).toContain('“sunset”');
+
+    const stored = await api(server, 'GET', `/api/v1/waves/${wave.id}/blips`, { token: ana.token });
+    const bodies = stored.body.items.map((b: { body: string; anchor: unknown }) => [b.body, b.anchor]);
+    expect(bodies).toContainEqual([`Good point <@${ben.id}> thanks`, null]);
+    const offset = 'It could follow the **sunset'.length;
+    expect(bodies).toContainEqual(['Sunset in winter is at four, though.', { offset, quote: 'sunset' }]);
+    expect(scriptErrors(a.errors)).toEqual([]);
+  });
+});
