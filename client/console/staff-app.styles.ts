@@ -6,6 +6,18 @@ export const styles = css`
     --cp-content-width: 80rem;
   }
 
+  .account .button {
+    white-space: nowrap;
+  }
+
+  @media (max-width: 30rem) {
+    .header__inner,
+    .main {
+      padding-left: var(--cp-space-4);
+      padding-right: var(--cp-space-4);
+    }
+  }
+
   .badge {
     padding: 0 var(--cp-space-2);
     border: 1px solid var(--cp-color-border);

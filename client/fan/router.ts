@@ -1,5 +1,6 @@
 import { isId } from '../../shared/ids.js';
-import { WAVE_SORTS, WAVE_STATUSES, type WaveStatus } from '../../shared/schemas/waves.js';
+import { WAVE_SORTS, WAVE_STATUSES } from '../../shared/waves.js';
+import type { WaveStatus } from '../../shared/schemas/waves.js';
 
 export type WaveSort = (typeof WAVE_SORTS)[number];
 

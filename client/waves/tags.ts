@@ -1,4 +1,4 @@
-import { WAVE_LIMITS } from '../../shared/schemas/waves.js';
+import { WAVE_LIMITS } from '../../shared/waves.js';
 
 const TAG = /^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u;
 

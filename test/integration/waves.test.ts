@@ -403,6 +403,9 @@ describe('staff actions', () => {
     const res = await staffPost(source.id, 'merge', staff, { into: target.id, reason: 'Same idea as the rack wave' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'merged', mergedInto: target.id, supporters: 0, replies: 0, pinnedBlipId: null });
+    // The merged wave is a signpost now: nobody edits its document, staff included.
+    expect(res.body.viewerCanEdit).toBe(false);
+    expect((await getWave(source.id, fan)).body.viewerCanEdit).toBe(false);
     expect(res.body.statusHistory.at(-1)).toMatchObject({ from: 'open', to: 'merged', reason: 'Same idea as the rack wave' });
     const after = (await getWave(target.id, fan)).body;
     expect(after).toMatchObject({ supporters: 2, replies: 2, viewerSupports: true });

@@ -25,11 +25,20 @@ export const styles = css`
   .author__facts {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--cp-space-1) var(--cp-space-3);
+    gap: 0 var(--cp-space-2);
     margin: 0;
     padding: 0;
     list-style: none;
     color: var(--cp-color-text-muted);
+  }
+
+  .author__facts li {
+    white-space: nowrap;
+  }
+
+  .author__facts li:not(:last-child)::after {
+    content: '·';
+    margin-left: var(--cp-space-2);
   }
 
   .author__state {
@@ -43,11 +52,13 @@ export const styles = css`
 
   .author__actions {
     display: flex;
-    flex-wrap: wrap;
+    flex-direction: column;
+    align-items: flex-start;
     gap: var(--cp-space-1) var(--cp-space-3);
   }
 
   .link-button {
     font-size: var(--cp-font-size-sm);
+    text-align: left;
   }
 `;

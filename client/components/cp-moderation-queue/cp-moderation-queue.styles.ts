@@ -47,7 +47,9 @@ export const styles = css`
 
   .tabs {
     display: flex;
+    flex-wrap: wrap;
     gap: var(--cp-space-1);
+    min-width: 0;
     border-bottom: 1px solid var(--cp-color-border-subtle);
   }
 
@@ -57,7 +59,7 @@ export const styles = css`
     gap: var(--cp-space-2);
     min-height: 2.5rem;
     margin-bottom: -1px;
-    padding: var(--cp-space-2) var(--cp-space-4);
+    padding: var(--cp-space-2) var(--cp-space-3);
     border: 1px solid transparent;
     border-bottom: 3px solid transparent;
     border-radius: var(--cp-radius) var(--cp-radius) 0 0;
@@ -66,6 +68,13 @@ export const styles = css`
     font: inherit;
     font-weight: 600;
     cursor: pointer;
+  }
+
+  @media (max-width: 30rem) {
+    .tab {
+      gap: var(--cp-space-1);
+      padding: var(--cp-space-2);
+    }
   }
 
   .tab:hover {
@@ -94,7 +103,6 @@ export const styles = css`
   }
 
   .announce {
-    min-height: 1.5rem;
     margin: 0;
     color: var(--cp-color-text-muted);
     font-size: var(--cp-font-size-sm);
@@ -148,6 +156,11 @@ export const styles = css`
     font-weight: 600;
   }
 
+  .bulk__hint {
+    color: var(--cp-color-text-muted);
+    font-size: var(--cp-font-size-sm);
+  }
+
   .bulk__buttons {
     display: flex;
     flex-wrap: wrap;
@@ -198,6 +211,15 @@ export const styles = css`
     border-left: 4px solid var(--cp-color-success);
     border-radius: var(--cp-radius);
     background: var(--cp-color-success-bg);
+  }
+
+  .bulk__result:focus {
+    outline: none;
+  }
+
+  .bulk__result:focus-visible {
+    outline: var(--cp-focus-ring);
+    outline-offset: var(--cp-focus-offset);
   }
 
   .bulk__result--warn {

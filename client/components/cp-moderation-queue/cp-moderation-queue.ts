@@ -466,6 +466,8 @@ export class CpModerationQueue extends AppElement {
     const verb = action === 'approve' ? 'Approved' : 'Rejected';
     this.announcement = `${verb} ${plural(outcome.done.length, 'item')}.${alreadyHandled.length ? ` ${plural(alreadyHandled.length, 'item was', 'items were')} already handled.` : ''}`;
     if (alreadyHandled.length > 0) void this.load(this.tab, 'replace');
+    // The buttons that had focus are gone with the selection: the outcome takes it.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.bulk__result')?.focus());
   }
 
   // ---- rendering ----
@@ -510,16 +512,18 @@ export class CpModerationQueue extends AppElement {
           Select all shown
         </label>
         <span class="bulk__count" aria-live="polite">${n > 0 ? `${n} selected` : ''}</span>
-        <div class="bulk__buttons">
-          <button class="button" type="button" ?disabled=${n === 0 || pending} @click=${() => this.decideSelected('approve')}>
-            ${pending && !rejecting ? 'Approving…' : 'Approve selected'}
-          </button>
-          <button class="button button--danger" type="button" ?disabled=${n === 0 || pending} @click=${this.openBulkReject}>
-            Reject selected…
-          </button>
-        </div>
+        ${n > 0
+          ? html`<div class="bulk__buttons">
+              <button class="button" type="button" ?disabled=${pending} @click=${() => this.decideSelected('approve')}>
+                ${pending && !rejecting ? 'Approving…' : 'Approve selected'}
+              </button>
+              <button class="button button--danger" type="button" ?disabled=${pending} @click=${this.openBulkReject}>
+                Reject selected…
+              </button>
+            </div>`
+          : html`<span class="bulk__hint">Tick items (or press x) to approve or reject several at once.</span>`}
       </div>
-      ${rejecting
+      ${rejecting && n > 0
         ? html`<form class="bulk__reject" novalidate @submit=${(e: SubmitEvent) => this.decideSelected('reject', e)}>
             <label for="bulk-reason">Reason for rejecting ${plural(n, 'item')}</label>
             <span class="hint" id="bulk-reason-hint">Each author sees it. Enter rejects, Escape cancels.</span>
@@ -551,7 +555,7 @@ export class CpModerationQueue extends AppElement {
     const result = this.bulk.result;
     if (!result) return nothing;
     const verb = result.action === 'approve' ? 'Approved' : 'Rejected';
-    return html`<div class="bulk__result ${result.alreadyHandled.length ? 'bulk__result--warn' : ''}">
+    return html`<div class="bulk__result ${result.alreadyHandled.length ? 'bulk__result--warn' : ''}" tabindex="-1">
       <p>${verb} ${plural(result.done, 'item')}.</p>
       ${result.alreadyHandled.length
         ? html`<p>${plural(result.alreadyHandled.length, 'item was', 'items were')} already handled by someone else, and left as they were:</p>

@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ErrorBody } from '../../../shared/errors.js';
-import { SETTABLE_STATUSES, WAVE_LIMITS, type WaveDetail } from '../../../shared/schemas/waves.js';
+import { SETTABLE_STATUSES, WAVE_LIMITS } from '../../../shared/waves.js';
+import type { WaveDetail } from '../../../shared/schemas/waves.js';
 import { AppElement } from '../../base-element.js';
 import type { ApiClient } from '../../services/api.js';
 import { changeStatus, mergeWave, search, setLocked } from '../../services/waves.js';

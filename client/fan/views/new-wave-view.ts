@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ErrorBody } from '../../../shared/errors.js';
 import type { Space } from '../../../shared/schemas/spaces.js';
-import { WAVE_LIMITS } from '../../../shared/schemas/waves.js';
+import { WAVE_LIMITS } from '../../../shared/waves.js';
 import { AppElement } from '../../base-element.js';
 import type { ApiClient } from '../../services/api.js';
 import { newIdempotencyKey } from '../../services/idempotency.js';

@@ -42,8 +42,10 @@ export async function requireWave(
   return { wave, space, role };
 }
 
-/** Fans may change a wave's document and thread unless staff locked it. */
-export function canEditDocument(wave: Pick<WaveRow, 'locked'>, role: Role | null): boolean {
+/** Fans may change a wave's document and thread unless staff locked it or merged it away. */
+export function canEditDocument(wave: Pick<WaveRow, 'locked' | 'merged_into'>, role: Role | null): boolean {
+  // A merged wave is a signpost to where the idea lives now: nobody writes there any more.
+  if (wave.merged_into !== null) return false;
   return hasRole(role, 'staff') || (role !== null && wave.locked === 0);
 }
 
@@ -52,7 +54,7 @@ export function canEditDocument(wave: Pick<WaveRow, 'locked'>, role: Role | null
  * unless it is locked, staff always.
  */
 export const waveDocAccess: DocAccessResolver = async ({ db, viewer, id }) => {
-  const wave = await db.selectFrom('waves').select(['space_id', 'locked']).where('id', '=', id).executeTakeFirst();
+  const wave = await db.selectFrom('waves').select(['space_id', 'locked', 'merged_into']).where('id', '=', id).executeTakeFirst();
   if (!wave) return null;
   const space = await findSpaceById(db, wave.space_id);
   if (!space) return null;

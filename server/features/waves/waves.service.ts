@@ -264,6 +264,7 @@ export async function mergeWave(
     actorId,
   });
   for (const waveId of [source.id, target.id]) await publishWaveCounts(ctx.streams, ctx.db, { waveId, actorId, now: null });
+  await ctx.refreshDocAccess(docName.wave(source.id));
 }
 
 /**
