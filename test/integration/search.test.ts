@@ -57,6 +57,23 @@ describe('search', () => {
     expect((await search('brighter lam')).body).toHaveLength(1);
   });
 
+  it('indexes blips as people read them: mentions as @Name, no markdown marks', async () => {
+    await makeSpace(server, 'acme');
+    const ana = await signUp(server, 'Ana');
+    const priya = await signUp(server, 'Priya Raman');
+    const wave = await createWave(ana.token, { title: 'Cargo cover', draft: '' });
+    await createWave(priya.token, { title: 'Say hello', draft: '' });
+    const posted = await api(server, 'POST', `/api/v1/waves/${wave.id}/blips`, {
+      token: ana.token,
+      body: { body: `Ask <@${priya.id}> about the **zipper** window` },
+    });
+    expect(posted.status).toBe(201);
+    const [hit] = (await search('zipper')).body;
+    expect(hit).toMatchObject({ kind: 'blip', blipId: posted.body.id });
+    expect(hit!.snippet).toContain('@Priya Raman');
+    expect(hit!.snippet).not.toMatch(/<@|\*\*/);
+  });
+
   it('indexes the last text when the document unloads', async () => {
     await makeSpace(server, 'acme');
     const fan = await signUp(server, 'Ana');

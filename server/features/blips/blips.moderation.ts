@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { streamName } from '../../../shared/streams.js';
 import type { Database } from '../../db/database.js';
-import { indexSearchText, removeSearchText } from '../../db/search.js';
+import { removeSearchText } from '../../db/search.js';
+import { indexBlip } from './blip-search.js';
 import type { Clock } from '../../lib/clock.js';
 import type { ItemContext, ModeratedKind } from '../moderation/kinds.js';
 import type { StreamLog } from '../streams/stream-log.js';
@@ -23,7 +24,7 @@ export function blipModeration(d: { db: Kysely<Database>; clock: Clock; streams:
       if (!row) return;
       await setVisibility(trx, blipId, visibility);
       if (visibility === 'visible' && row.deleted_at === null) {
-        await indexSearchText(trx, { kind: 'blip', refId: row.id, waveId: row.wave_id, spaceId: await spaceOf(trx, row.wave_id), text: row.body });
+        await indexBlip(trx, { id: row.id, waveId: row.wave_id, spaceId: await spaceOf(trx, row.wave_id), body: row.body });
       } else await removeSearchText(trx, 'blip', row.id);
       await recountWave(trx, row.wave_id, null);
     },
@@ -34,7 +35,7 @@ export function blipModeration(d: { db: Kysely<Database>; clock: Clock; streams:
       await keepRevision(trx, row, now);
       await setBody(trx, blipId, text, now);
       if (row.visibility === 'visible') {
-        await indexSearchText(trx, { kind: 'blip', refId: row.id, waveId: row.wave_id, spaceId: await spaceOf(trx, row.wave_id), text });
+        await indexBlip(trx, { id: row.id, waveId: row.wave_id, spaceId: await spaceOf(trx, row.wave_id), body: text });
       }
     },
     async afterDecision(blipId, visibility) {

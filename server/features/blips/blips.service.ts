@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import type { Blip, BlipRevisionSchema } from '../../../shared/schemas/waves.js';
 import { streamName } from '../../../shared/streams.js';
 import type { Database } from '../../db/database.js';
-import { indexSearchText, removeSearchText } from '../../db/search.js';
+import { removeSearchText } from '../../db/search.js';
+import { indexBlip } from './blip-search.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
@@ -128,7 +129,7 @@ export class BlipService {
           await ensureMember(trx, space.id, viewer.id, now);
           await insertBlip(trx, row);
           await replaceMentions(trx, row.id, mentions.map((m) => m.id));
-          if (visible) await indexSearchText(trx, { kind: 'blip', refId: row.id, waveId: wave.id, spaceId: space.id, text: row.body });
+          if (visible) await indexBlip(trx, { id: row.id, waveId: wave.id, spaceId: space.id, body: row.body });
           counts = await recountWave(trx, wave.id, visible ? createdAt : null);
           itemId = await this.d.moderation.record(trx, {
             spaceId: space.id,
@@ -178,7 +179,7 @@ export class BlipService {
           await setBody(trx, row.id, input.body, now);
           await replaceMentions(trx, row.id, mentions.map((m) => m.id));
           if (visibility !== row.visibility) await setVisibility(trx, row.id, visibility);
-          if (shown) await indexSearchText(trx, { kind: 'blip', refId: row.id, waveId: wave.id, spaceId: space.id, text: input.body });
+          if (shown) await indexBlip(trx, { id: row.id, waveId: wave.id, spaceId: space.id, body: input.body });
           else await removeSearchText(trx, 'blip', row.id);
           itemId = await this.d.moderation.record(trx, {
             spaceId: space.id,
