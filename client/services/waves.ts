@@ -84,8 +84,9 @@ export function getHistory(api: ApiClient, waveId: string): Promise<Result<Histo
   return api.get(`${v1}/waves/${seg(waveId)}/history`);
 }
 
-export function getPlayback(api: ApiClient, waveId: string, updateId: number): Promise<Result<Playback>> {
-  return api.get(`${v1}/waves/${seg(waveId)}/playback?updateId=${updateId}`);
+export function getPlayback(api: ApiClient, waveId: string, updateId: number, at?: string): Promise<Result<Playback>> {
+  const moment = at ? `&at=${encodeURIComponent(at)}` : '';
+  return api.get(`${v1}/waves/${seg(waveId)}/playback?updateId=${updateId}${moment}`);
 }
 
 export function getSettings(api: ApiClient): Promise<Result<UserSettings>> {

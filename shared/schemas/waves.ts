@@ -170,14 +170,24 @@ export const PeopleQuerySchema = z.object({
 export const HistorySchema = z.object({
   /** Stored document updates in all. */
   count: z.int(),
-  /** At most WAVE_LIMITS.playbackMarks points, evenly spread, oldest first; the last is the newest update. */
-  marks: z.array(z.object({ updateId: z.int(), at: IsoDateSchema, author: PersonSchema.nullable() })),
+  /**
+   * The moments a slider stops at, oldest first: document updates (at most WAVE_LIMITS.playbackMarks,
+   * evenly spread, always the first and the newest) and every posted blip. Play back a mark with
+   * `?updateId=<updateId>&at=<at>`; a blip's mark carries the newest document update before it.
+   */
+  marks: z.array(
+    z.object({ updateId: z.int(), at: IsoDateSchema, author: PersonSchema.nullable(), kind: z.enum(['edit', 'blip']) }),
+  ),
   /** When blips were posted, to show them on the slider. */
   blipTimes: z.array(IsoDateSchema),
 });
 export type History = z.infer<typeof HistorySchema>;
 
-export const PlaybackQuerySchema = z.object({ updateId: z.coerce.number().int().min(0) });
+export const PlaybackQuerySchema = z.object({
+  updateId: z.coerce.number().int().min(0),
+  /** The moment for the thread; default: the time of update `updateId`. */
+  at: IsoDateSchema.optional(),
+});
 export const PlaybackSchema = z.object({
   updateId: z.int(),
   at: IsoDateSchema.nullable(),

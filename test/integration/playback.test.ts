@@ -174,6 +174,18 @@ describe('playback', () => {
     const marks = new Map(history.body.marks.map((m) => [m.updateId, m.author?.displayName]));
     expect([first, second, third, fourth].map((id) => marks.get(id))).toEqual(['Ana Souza', 'Kenji Watanabe', 'Ana Souza', 'Kenji Watanabe']);
     expect(history.body.blipTimes).toEqual([love.createdAt, question.createdAt]);
+    expect(history.body.marks.filter((m) => m.kind === 'blip').map((m) => [m.at, m.updateId])).toEqual([
+      [love.createdAt, first],
+      [question.createdAt, second],
+    ]);
+
+    // A reply after the last edit is a moment of its own on the slider.
+    const late = await post(kenji, waveId, { body: 'Any news on the red one?' });
+    const later = (await api<History>(server, 'GET', `/api/v1/waves/${waveId}/history`)).body;
+    expect(later.marks.at(-1)).toMatchObject({ kind: 'blip', at: late.createdAt, updateId: fourth, author: { displayName: 'Kenji Watanabe' } });
+    const atLate = await api<Playback>(server, 'GET', `/api/v1/waves/${waveId}/playback?updateId=${fourth}&at=${encodeURIComponent(late.createdAt)}`);
+    expect(atLate.body.blips.map((b) => b.id)).toEqual([love.id, late.id]);
+    expect((await playback(waveId, fourth)).blips.map((b) => b.id)).toEqual([love.id]);
   });
 
   it('spreads at most WAVE_LIMITS.playbackMarks marks over a long history, keeping the first and the last', async () => {

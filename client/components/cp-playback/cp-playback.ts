@@ -100,7 +100,7 @@ export class CpPlayback extends AppElement {
     if (!this.api || !mark) return false;
     const request = ++this.request;
     this.loading = true;
-    const result = await getPlayback(this.api, this.waveId, mark.updateId);
+    const result = await getPlayback(this.api, this.waveId, mark.updateId, mark.at);
     if (request !== this.request) return false;
     this.loading = false;
     if (!result.ok) {

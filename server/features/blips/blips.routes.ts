@@ -135,7 +135,7 @@ export function blipsRoutes(blips: BlipService, reactions: ReactionService) {
       errors: [401, 404],
       async handler({ params, query, viewer, deps }) {
         const { wave } = await requireWave(deps.db.kysely, viewer, params.waveId, null);
-        return playbackAt(deps.db.kysely, wave, query.updateId);
+        return playbackAt(deps.db.kysely, wave, query.updateId, query.at);
       },
     }),
   ];

@@ -16,6 +16,9 @@ export function spread<T>(items: T[], max: number): T[] {
   return Array.from({ length: max }, (_, i) => items[Math.round((i * (items.length - 1)) / (max - 1))]!);
 }
 
+const personOf = (id: string | null, name: string | null) =>
+  id === null ? null : name === null ? FORMER_MEMBER : { id, displayName: name };
+
 /** The points a playback slider can stop at, and when blips were posted. */
 export async function waveHistory(db: Db, waveId: string): Promise<History> {
   const doc = docName.wave(waveId);
@@ -35,20 +38,32 @@ export async function waveHistory(db: Db, waveId: string): Promise<History> {
           .execute();
   const blips = await db
     .selectFrom('blips')
-    .select('created_at')
-    .where('wave_id', '=', waveId)
-    .where('visibility', '=', 'visible')
-    .orderBy('created_at')
+    .leftJoin('users', 'users.id', 'blips.author_id')
+    .select(['blips.created_at', 'blips.author_id', 'users.display_name'])
+    .where('blips.wave_id', '=', waveId)
+    .where('blips.visibility', '=', 'visible')
+    .orderBy('blips.created_at')
     .execute();
-  return {
-    count: ids.length,
-    marks: rows.map((r) => ({
-      updateId: r.id,
-      at: r.created_at,
-      author: r.user_id === null ? null : r.display_name === null ? FORMER_MEMBER : { id: r.user_id, displayName: r.display_name },
-    })),
-    blipTimes: blips.map((b) => b.created_at),
-  };
+  const edits = rows.map((r) => ({
+    updateId: r.id,
+    at: r.created_at,
+    author: personOf(r.user_id, r.display_name),
+    kind: 'edit' as const,
+  }));
+  // A reply is a moment too, even after the last edit: it shows the document as it stood then.
+  const updateTimes = await db
+    .selectFrom('doc_updates')
+    .select(['id', 'created_at'])
+    .where('doc_name', '=', doc)
+    .orderBy('id')
+    .execute();
+  let u = 0;
+  const replies = blips.map((b) => {
+    while (u < updateTimes.length && updateTimes[u]!.created_at <= b.created_at) u++;
+    return { updateId: u === 0 ? 0 : updateTimes[u - 1]!.id, at: b.created_at, author: personOf(b.author_id, b.display_name), kind: 'blip' as const };
+  });
+  const marks = [...edits, ...replies].sort((a, b) => (a.at === b.at ? a.updateId - b.updateId : a.at < b.at ? -1 : 1));
+  return { count: ids.length, marks, blipTimes: blips.map((b) => b.created_at) };
 }
 
 const asBytes = (b: Uint8Array) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
@@ -57,7 +72,7 @@ const asBytes = (b: Uint8Array) => new Uint8Array(b.buffer, b.byteOffset, b.byte
  * The document as it was right after update `updateId`, replayed from the update log alone
  * (snapshots hold only the latest state), and the thread as it stood then.
  */
-export async function playbackAt(db: Db, wave: { id: string; space_id: string }, updateId: number): Promise<Playback> {
+export async function playbackAt(db: Db, wave: { id: string; space_id: string }, updateId: number, at?: string): Promise<Playback> {
   const doc = new Y.Doc({ gc: false });
   const rows =
     updateId === 0
@@ -75,8 +90,9 @@ export async function playbackAt(db: Db, wave: { id: string; space_id: string },
   const state = Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64');
   doc.destroy();
   const last = rows.at(-1);
-  if (!last) return { updateId: 0, at: null, state, blips: [] };
-  return { updateId: last.id, at: last.created_at, state, blips: await threadAt(db, wave, last.created_at) };
+  const moment = at ?? last?.created_at;
+  if (!moment) return { updateId: 0, at: null, state, blips: [] };
+  return { updateId: last?.id ?? 0, at: moment, state, blips: await threadAt(db, wave, moment) };
 }
 
 /** Blips posted by `at` and not deleted by then, in display order, each with the text it had then. */
