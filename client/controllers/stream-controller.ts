@@ -59,15 +59,23 @@ export class StreamController implements ReactiveController {
     return this.#stream;
   }
 
-  /** Switches to another stream (or none), starting from its head. */
+  /** Switches to another stream (or none), starting as the `from` option says. */
   set stream(name: string | null) {
-    if (name === this.#stream) return;
+    this.follow(name);
+  }
+
+  /**
+   * Switches to another stream; with `after`, starts right after that sequence number
+   * (the page loaded what came before over REST) instead of as `from` says.
+   */
+  follow(name: string | null, after?: number): void {
+    if (name === this.#stream && after === undefined) return;
     if (this.#stream && this.#socket.connected) {
       this.#socket.emit('stream:unsubscribe', { stream: this.#stream }, () => {});
     }
     this.#stream = name;
-    this.#cursor = new StreamCursor();
-    this.#started = false;
+    this.#cursor = new StreamCursor(after ?? 0);
+    this.#started = after !== undefined;
     this.events = [];
     this.error = null;
     this.ready = false;

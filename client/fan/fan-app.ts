@@ -3,6 +3,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ERROR_CODES, type ErrorBody } from '../../shared/errors.js';
 import type { Space } from '../../shared/schemas/spaces.js';
+import type { StreamEvent } from '../../shared/schemas/streams.js';
 import { streamName } from '../../shared/streams.js';
 import { AppElement } from '../base-element.js';
 import '../components/cp-announcement-list/cp-announcement-list.js';
@@ -15,7 +16,7 @@ import { StreamController } from '../controllers/stream-controller.js';
 import { ApiClient } from '../services/api.js';
 import { SessionStore, type SessionState } from '../services/session.js';
 import { createSocket, reconnectAs } from '../services/socket.js';
-import { fetchSpace } from '../services/spaces.js';
+import { fetchAnnouncements, fetchSpace } from '../services/spaces.js';
 import { shared } from '../styles/shared.js';
 import { shell } from '../styles/shell.js';
 import { tokens } from '../styles/tokens.js';
@@ -66,6 +67,8 @@ export class CpFanApp extends AppElement {
   @state() private route: Route = matchRoute(location);
   @state() private space: SpaceLoad = { status: 'loading', slug: null };
   @state() private problem: string | null = null;
+  /** Announcements loaded with the space; newer ones arrive on the space stream. */
+  @state() private announcements: StreamEvent[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -128,8 +131,12 @@ export class CpFanApp extends AppElement {
       document.title = 'Commonplace';
       return;
     }
+    const news = await fetchAnnouncements(this.api, slug);
+    if (request !== this.spaceRequest) return;
+    this.announcements = news.ok ? news.data.items : [];
     this.space = { status: 'ready', slug, space: result.data };
-    this.spaceStream.stream = streamName.space(result.data.id);
+    // Follow on from the head: a busy space stream is never replayed from its start.
+    this.spaceStream.follow(streamName.space(result.data.id), news.ok ? news.data.head : undefined);
   }
 
   private retrySpace(): void {
@@ -206,8 +213,8 @@ export class CpFanApp extends AppElement {
           .space=${space}
           .filters=${route.filters}
           .feed=${this.spaceFeed}
-          .announcements=${this.spaceStream.events}
-          ?announcements-ready=${this.spaceStream.ready}
+          .announcements=${[...this.announcements, ...this.spaceStream.events.filter((e) => e.type === 'announcement:posted')]}
+          ?announcements-ready=${this.space.status === 'ready'}
           ?signed-in=${user !== null}
         ></cp-ideas-view>`;
       case 'new-wave':

@@ -15,8 +15,13 @@ export interface CursorStep<E> {
  * the replay in the ack, and showing it first would make the replayed ones look stale.
  */
 export class StreamCursor<E extends Sequenced> {
-  #last = 0;
+  #last: number;
   #held: E[] | null = null;
+
+  /** Start after `last` when the events up to it came another way (a REST page). */
+  constructor(last = 0) {
+    this.#last = last;
+  }
 
   /** The newest sequence number shown (or deliberately skipped on a fresh subscribe). */
   get last(): number {

@@ -176,3 +176,21 @@ describe('streams', () => {
     expect(rest.ok && [rest.data.events.length, rest.data.more, rest.data.events[0]!.seq]).toEqual([10, false, 501]);
   });
 });
+
+describe('announcements over REST', () => {
+  it('returns the newest announcements among other space events, and the head to follow on from', async () => {
+    const { space, staff } = await staffAndSpace();
+    const writer = await connected(connectSocket(server, { token: staff.token }));
+    for (let i = 1; i <= 4; i++) await post(writer, space.id, `news ${i}`, `k-news-${i}-000`);
+    await server.app.streams.append({
+      stream: `space:${space.id}`,
+      type: 'wave:counts',
+      data: { waveId: 'wave00000001', supporters: 1, replies: 0, contributors: 1, lastActivityAt: new Date().toISOString() },
+      actorId: null,
+    });
+    const res = await fetch(`${server.url}/api/v1/spaces/acme/announcements?limit=3`);
+    const body = (await res.json()) as { items: StreamEvent[]; head: number };
+    expect(body.items.map((e) => (e.data as { text: string }).text)).toEqual(['news 2', 'news 3', 'news 4']);
+    expect(body.head).toBe(5);
+  });
+});

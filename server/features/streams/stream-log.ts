@@ -117,6 +117,22 @@ export class StreamLog {
     return row ? Number(row.last_seq) : 0;
   }
 
+  /** The newest `limit` events of one type, oldest first, and the stream's head (follow on from there). */
+  async latestOfType(stream: string, type: StreamEventType, limit: number): Promise<{ events: StreamEvent[]; head: number }> {
+    const [rows, head] = await Promise.all([
+      this.db
+        .selectFrom('stream_events')
+        .selectAll()
+        .where('stream', '=', stream)
+        .where('type', '=', type)
+        .orderBy('seq', 'desc')
+        .limit(limit)
+        .execute(),
+      this.head(stream),
+    ]);
+    return { events: rows.reverse().map(toEvent), head };
+  }
+
   /** Events after `after`, oldest first, at most `limit`; `more` says a further call is needed. */
   async since(stream: string, after: number, limit: number): Promise<SubscribeResult> {
     const [rows, head] = await Promise.all([
