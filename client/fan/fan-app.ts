@@ -57,6 +57,13 @@ export class CpFanApp extends AppElement {
   private readonly spaceStream = new StreamController(this, this.socket, {
     onEvents: (events, initial) => this.spaceFeed.publish(events, initial),
   });
+  /** The person's own stream: staff decisions on what they wrote, told politely as they happen. */
+  private readonly personalStream = new StreamController(this, this.socket, {
+    from: 'now',
+    keep: 0,
+    onEvents: (events) => this.onPersonalEvents(events),
+  });
+  @state() private notice = '';
   private spaceRequest = 0;
   private cleanups: (() => void)[] = [];
 
@@ -85,6 +92,7 @@ export class CpFanApp extends AppElement {
 
   private onSessionChange(next: SessionState, previous: SessionState): void {
     if (identityChanged(next, previous)) reconnectAs(this.socket);
+    this.personalStream.stream = next.user ? streamName.user(next.user.id) : null;
     this.problem = next.error ? `We couldn't check whether you are signed in. ${next.error.message}` : null;
     if (next.status === 'signed-in' && this.signInDialog?.open) this.onSignedIn();
     if (next.status !== 'loading') this.syncSpace(true);
@@ -153,6 +161,17 @@ export class CpFanApp extends AppElement {
     this.signInDialog?.showModal();
     await this.updateComplete;
     this.signInElement?.focus();
+  }
+
+  private onPersonalEvents(events: StreamEvent[]): void {
+    for (const event of events) {
+      if (event.type !== 'moderation:decided') continue;
+      const what = event.data.kind === 'wave' ? 'Your idea' : 'Your reply';
+      this.notice =
+        event.data.decision === 'approved'
+          ? `${what} was approved and everyone can see it now.`
+          : `${what} was not published${event.data.reason ? `: ${event.data.reason}` : '.'}`;
+    }
   }
 
   private onSignedIn(): void {
@@ -263,7 +282,9 @@ export class CpFanApp extends AppElement {
         </div>
       </header>
       <main class="main" id="main" tabindex="-1" @cp-sign-in-request=${this.showSignIn}>
-        ${this.problem ? html`<p class="alert" role="alert">${this.problem}</p>` : nothing} ${this.renderMain()}
+        ${this.problem ? html`<p class="alert" role="alert">${this.problem}</p>` : nothing}
+        <p class=${this.notice ? 'notice' : 'visually-hidden'} role="status">${this.notice}</p>
+        ${this.renderMain()}
       </main>
       <dialog class="sign-in-dialog" aria-label="Sign in or create an account">
         <button class="button button--quiet sign-in-dialog__close" type="button" @click=${() => this.signInDialog?.close()}>
