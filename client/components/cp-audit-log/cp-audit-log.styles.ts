@@ -93,6 +93,23 @@ export const styles = css`
     color: var(--cp-color-text-muted);
   }
 
+  .action__code--nowrap {
+    white-space: nowrap;
+  }
+
+  .scroll-hint {
+    display: none;
+    margin: 0;
+    color: var(--cp-color-text-muted);
+    font-size: var(--cp-font-size-sm);
+  }
+
+  @media (max-width: 48rem) {
+    .scroll-hint {
+      display: block;
+    }
+  }
+
   .diff {
     display: grid;
     gap: var(--cp-space-1);

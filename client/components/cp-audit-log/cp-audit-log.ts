@@ -10,6 +10,8 @@ import '../../console/console-events.js';
 import { consoleLinks, NO_AUDIT_FILTERS, type AuditFilters } from '../../console/console-router.js';
 import type { ApiClient } from '../../services/api.js';
 import { shared } from '../../styles/shared.js';
+import { absoluteTime } from '../../text/relative-time.js';
+import { readableMessage } from '../cp-moderation-item/item-text.js';
 import '../cp-relative-time/cp-relative-time.js';
 import {
   actionLabel,
@@ -118,7 +120,8 @@ export class CpAuditLog extends AppElement {
     </form>`;
   }
 
-  private renderLine(line: ChangeLine) {
+  private renderLine(raw: ChangeLine) {
+    const line = readableLine(raw);
     const key = line.key ? html`<span class="diff__key">${line.key}</span>: ` : nothing;
     switch (line.kind) {
       case 'changed':
@@ -140,7 +143,7 @@ export class CpAuditLog extends AppElement {
     return html`<tr>
       <th scope="row"><cp-relative-time datetime=${entry.createdAt}></cp-relative-time></th>
       <td>${this.name(entry.actorId)}</td>
-      <td>${actionLabel(entry.action)}<span class="action__code code">${entry.action}</span></td>
+      <td>${actionLabel(entry.action)}<span class="action__code action__code--nowrap code">${entry.action}</span></td>
       <td>
         ${targetLabel(entry.targetType)}${target && target !== 'Former member' ? html` · ${target}` : nothing}
         ${entry.targetId ? html`<span class="action__code code">${entry.targetId}</span>` : nothing}
@@ -160,6 +163,7 @@ export class CpAuditLog extends AppElement {
     return html`<div class="audit">
       ${this.renderFilters()}
       ${this.error ? html`<p class="alert" role="alert">The audit log could not be loaded. ${this.error.message}</p>` : nothing}
+      <p class="scroll-hint">The table scrolls sideways.</p>
       <div class="scroller" role="region" aria-labelledby="audit-caption" tabindex="0">
         <table aria-busy=${this.loading ? 'true' : 'false'}>
           <caption id="audit-caption">
@@ -189,6 +193,21 @@ export class CpAuditLog extends AppElement {
           </button>`
         : nothing}
     </div>`;
+  }
+}
+
+/** ISO timestamps in values read as dates ("until": Nov 25, 2026, 6:55 AM). */
+function readableLine(line: ChangeLine): ChangeLine {
+  const read = (text: string) => readableMessage(text, absoluteTime);
+  switch (line.kind) {
+    case 'changed':
+      return { ...line, from: read(line.from), to: read(line.to) };
+    case 'set':
+      return { ...line, to: read(line.to) };
+    case 'removed':
+      return { ...line, from: read(line.from) };
+    case 'list':
+      return line;
   }
 }
 

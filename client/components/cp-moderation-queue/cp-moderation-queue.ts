@@ -77,6 +77,8 @@ export class CpModerationQueue extends AppElement {
   /** Live items received while a page load is in flight, applied again on top of its answer. */
   #replay: QueueItem[] = [];
   #loading = new Set<QueueTab>();
+  /** Tabs loaded (or tried) since the last reset: a failed load is not retried on every render. */
+  #tried = new Set<QueueTab>();
 
   @query('cp-moderation-sanction') private sanctionDialog?: CpModerationSanction;
   @query('[role=tabpanel]') private panel?: HTMLElement;
@@ -120,9 +122,11 @@ export class CpModerationQueue extends AppElement {
       this.#moderation = this.api && this.slug ? new ModerationApi(this.api, this.slug) : null;
       this.#board = new QueueBoard();
       this.#loading.clear();
+      this.#tried.clear();
       this.resetView();
     } else if (changed.has('tab') && changed.get('tab') !== undefined) {
       this.#board.dismissAll(changed.get('tab') as QueueTab);
+      this.#tried.delete(this.tab);
       this.resetView();
     }
     // The socket arrives as a property, so its controllers are made (and attached) when it does.
@@ -140,7 +144,9 @@ export class CpModerationQueue extends AppElement {
     if (!this.#moderation) return;
     // Counts on the Held and Flagged tabs from the start; the shown tab in any case.
     for (const tab of new Set<QueueTab>([this.tab, 'held', 'flagged'])) {
-      if (!this.#board.loaded(tab) && !this.#loading.has(tab) && !this.loadError) void this.load(tab, 'replace');
+      if (this.#board.loaded(tab) || this.#tried.has(tab)) continue;
+      this.#tried.add(tab);
+      void this.load(tab, 'replace');
     }
     // Once the live stream is subscribed, read the lists again: nothing between the first read and the subscription is missed.
     if (this.#live?.ready && !this.#liveReady) {
@@ -176,8 +182,12 @@ export class CpModerationQueue extends AppElement {
       this.requestUpdate();
       return [];
     }
-    board.load(tab, result.data, mode);
-    for (const item of this.#replay) board.apply(item, this.viewer?.id ?? null);
+    const apply = () => {
+      board.load(tab, result.data, mode);
+      for (const item of this.#replay) board.apply(item, this.viewer?.id ?? null);
+    };
+    if (tab === this.tab) void this.keepPlace(apply);
+    else apply();
     if (this.#loading.size === 0) this.#replay = [];
     this.requestUpdate();
     return result.data.items;
@@ -186,20 +196,22 @@ export class CpModerationQueue extends AppElement {
   private onLive(events: StreamEvent[]): void {
     const news = new Map<QueueTab, number>();
     const said: string[] = [];
-    for (const event of events) {
-      if (event.type !== 'moderation:item') continue;
-      const item = event.data.item;
-      if (this.#loading.size > 0) this.#replay.push(item);
-      const change: LiveChange = this.#board.apply(item, this.viewer?.id ?? null);
-      if (change.kind === 'new') news.set(change.tab, (news.get(change.tab) ?? 0) + 1);
-      if (change.kind === 'decided-elsewhere') {
-        said.push(`“${excerpt(item.body, 40)}” was ${item.status} by ${item.decidedBy?.displayName ?? 'another moderator'}.`);
+    // An own decision's event may overtake its HTTP answer: the keyboard moves on either way.
+    void this.keepPlace(() => {
+      for (const event of events) {
+        if (event.type !== 'moderation:item') continue;
+        const item = event.data.item;
+        if (this.#loading.size > 0) this.#replay.push(item);
+        const change: LiveChange = this.#board.apply(item, this.viewer?.id ?? null);
+        if (change.kind === 'new') news.set(change.tab, (news.get(change.tab) ?? 0) + 1);
+        if (change.kind === 'decided-elsewhere') {
+          said.push(`“${excerpt(item.body, 40)}” was ${item.status} by ${item.decidedBy?.displayName ?? 'another moderator'}.`);
+        }
+        if (!isOpen(item) || this.#board.isLingering(item.id)) this.unselect(item.id);
       }
-      if (!isOpen(item) || this.#board.isLingering(item.id)) this.unselect(item.id);
-    }
+    });
     for (const [tab, n] of news) said.unshift(`${plural(n, 'new item')} in ${TAB_LABELS[tab]}.`);
     if (said.length > 0) this.announcement = said.join(' ');
-    this.requestUpdate();
   }
 
   // ---- one item ----
@@ -227,7 +239,7 @@ export class CpModerationQueue extends AppElement {
     const result = action === 'approve' ? await api.approve(itemId) : await api.reject(itemId, detail.reason ?? '');
     this.setPending(itemId, '');
     if (!result.ok) return this.failed(itemId, result.error);
-    await this.leave(itemId, () => this.#board.settle(result.data));
+    await this.keepPlace(() => this.#board.settle(result.data));
     this.announcement = action === 'approve' ? 'Approved.' : 'Rejected. The author sees your reason.';
   }
 
@@ -258,20 +270,25 @@ export class CpModerationQueue extends AppElement {
     this.requestUpdate();
   }
 
-  /** Takes an item off the list and, if it had the focus or the keyboard, moves both to its neighbour. */
-  private async leave(itemId: string, change: () => void): Promise<void> {
-    const before = this.#board.items(this.tab);
-    const index = before.findIndex((i) => i.id === itemId);
-    const element = this.itemElement(itemId);
-    const hadFocus = element !== null && (element.matches(':focus-within') || element === this.shadowRoot?.activeElement);
+  /**
+   * Runs a change to the lists (a decision, a live event, a dismissal). When it takes away
+   * the item the keyboard was on, the neighbour that slides into its place takes over, and
+   * the focus too if it was in the item, so j / k / a / r keep working without a click.
+   */
+  private async keepPlace(change: () => void): Promise<void> {
+    const activeId = this.activeId;
+    const index = this.#board.items(this.tab).findIndex((i) => i.id === activeId);
+    const element = activeId ? this.itemElement(activeId) : null;
+    const hadFocus = element?.matches(':focus-within') ?? false;
     change();
-    if (this.form?.id === itemId) this.form = null;
-    this.unselect(itemId);
-    const after = this.#board.items(this.tab);
-    if (after.some((i) => i.id === itemId) || index < 0) return this.requestUpdate();
-    const next = after[Math.min(index, after.length - 1)] ?? null;
-    if (this.activeId === itemId) this.activeId = next?.id ?? null;
     this.requestUpdate();
+    const after = this.#board.items(this.tab);
+    const present = new Set(after.map((i) => i.id));
+    if (this.form && !present.has(this.form.id)) this.form = null;
+    if ([...this.selected].some((id) => !present.has(id))) this.selected = new Set([...this.selected].filter((id) => present.has(id)));
+    if (!activeId || index < 0 || present.has(activeId)) return;
+    const next = after[Math.min(index, after.length - 1)] ?? null;
+    this.activeId = next?.id ?? null;
     if (!hadFocus) return;
     await this.updateComplete;
     if (next) this.itemElement(next.id)?.focus();
@@ -291,7 +308,7 @@ export class CpModerationQueue extends AppElement {
   }
 
   private onDismiss(id: string): void {
-    void this.leave(id, () => this.#board.dismiss(id));
+    void this.keepPlace(() => this.#board.dismiss(id));
   }
 
   private onAuthorAction({ author, action }: AuthorActionDetail): void {
@@ -308,14 +325,14 @@ export class CpModerationQueue extends AppElement {
       );
     }
     const now = new Date().toISOString();
-    for (const id of rejected) {
-      const item = this.#board.find(id);
-      const viewer = this.viewer;
-      if (item && viewer) this.#board.settle({ ...item, status: 'rejected', decidedBy: viewer, decidedAt: now });
-      this.unselect(id);
-    }
+    const viewer = this.viewer;
+    void this.keepPlace(() => {
+      for (const id of rejected) {
+        const item = this.#board.find(id);
+        if (item && viewer) this.#board.settle({ ...item, status: 'rejected', decidedBy: viewer, decidedAt: now });
+      }
+    });
     this.announcement = detail.message;
-    this.requestUpdate();
   }
 
   // ---- keyboard ----
@@ -444,24 +461,25 @@ export class CpModerationQueue extends AppElement {
   private applyBulk(action: 'approve' | 'reject', reason: string, outcome: BulkResult): void {
     const now = new Date().toISOString();
     const viewer = this.viewer;
-    for (const id of outcome.done) {
-      const item = this.#board.find(id);
-      if (!item || !viewer) continue;
-      this.#board.settle({
-        ...item,
-        status: action === 'approve' ? 'approved' : 'rejected',
-        decidedBy: viewer,
-        decidedAt: now,
-        decisionNote: action === 'reject' ? reason : null,
-      });
-    }
+    void this.keepPlace(() => {
+      for (const id of outcome.done) {
+        const item = this.#board.find(id);
+        if (!item || !viewer) continue;
+        this.#board.settle({
+          ...item,
+          status: action === 'approve' ? 'approved' : 'rejected',
+          decidedBy: viewer,
+          decidedAt: now,
+          decisionNote: action === 'reject' ? reason : null,
+        });
+      }
+    });
     const alreadyHandled = outcome.alreadyHandled.map((h) => {
       const by = h.by ? ` by ${h.by}` : '';
       this.#board.conflict(h.id, `Already ${h.status}${by}.`);
       return { text: excerpt(this.#board.find(h.id)?.body ?? h.id, 60), status: h.status, by: h.by };
     });
     this.selected = new Set();
-    if (this.activeId && !this.#board.items(this.tab).some((i) => i.id === this.activeId)) this.activeId = null;
     this.bulk = { ...NO_BULK, result: { action, done: outcome.done.length, alreadyHandled } };
     const verb = action === 'approve' ? 'Approved' : 'Rejected';
     this.announcement = `${verb} ${plural(outcome.done.length, 'item')}.${alreadyHandled.length ? ` ${plural(alreadyHandled.length, 'item was', 'items were')} already handled.` : ''}`;
@@ -574,7 +592,7 @@ export class CpModerationQueue extends AppElement {
     if (!this.#board.loaded(tab)) {
       return this.loadError
         ? html`<p class="alert" role="alert">The queue could not be loaded. ${this.loadError.message}
-            <button class="link-button" type="button" @click=${() => { this.loadError = null; }}>Try again</button></p>`
+            <button class="link-button" type="button" @click=${this.retry}>Try again</button></p>`
         : html`<p class="muted" role="status">Loading the queue…</p>`;
     }
     const activeId = items.some((i) => i.id === this.activeId) ? this.activeId : (items[0]?.id ?? null);
@@ -609,6 +627,12 @@ export class CpModerationQueue extends AppElement {
             ${loading ? 'Loading…' : 'Load more'}
           </button>`
         : nothing}`;
+  }
+
+  private retry(): void {
+    this.loadError = null;
+    this.#tried.delete(this.tab);
+    this.requestUpdate();
   }
 
   private async loadMore(): Promise<void> {

@@ -70,6 +70,7 @@ export const styles = css`
   }
 
   .hint {
+    margin: 0;
     font-size: var(--cp-font-size-sm);
     color: var(--cp-color-text-muted);
   }

@@ -204,7 +204,9 @@ export class CpModerationSanction extends AppElement {
     const title = sanction ? `Ban or suspend ${name}` : `Reject everything ${name} posted in the last day`;
     const reasonInvalid = this.error?.field === 'reason';
     const generalError = this.error && this.error.field !== 'reason' && this.error.field !== 'days' ? this.error : null;
-    const submit = sanction ? (this.kind === 'ban' ? `Ban ${name}` : `Suspend ${name}`) : 'Reject them all';
+    const days = Number(this.days);
+    const forDays = days > 0 ? ` for ${days} ${days === 1 ? 'day' : 'days'}` : '';
+    const submit = sanction ? (this.kind === 'ban' ? 'Ban' : `Suspend${forDays}`) : 'Reject them all';
     return html`<dialog aria-labelledby="dialog-title" @close=${() => (this.error = null)}>
       ${author
         ? html`<form class="dialog" novalidate @submit=${this.onSubmit}>

@@ -51,16 +51,16 @@ export const styles = css`
 
   .choice {
     display: flex;
-    flex-wrap: wrap;
-    align-items: center;
+    align-items: flex-start;
     gap: var(--cp-space-2);
   }
 
   .choice > input[type='radio'],
   .choice > input[type='checkbox'] {
+    flex: none;
     width: 1.125rem;
     height: 1.125rem;
-    margin: 0;
+    margin: 0.1875rem 0 0;
     accent-color: var(--cp-color-accent);
   }
 
@@ -125,6 +125,7 @@ export const styles = css`
     align-items: center;
     gap: var(--cp-space-3) var(--cp-space-4);
     padding: var(--cp-space-3) 0;
+    border-top: 1px solid var(--cp-color-border-subtle);
     background: var(--cp-color-bg);
   }
 

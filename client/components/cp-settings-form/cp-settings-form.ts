@@ -197,7 +197,7 @@ export class CpSettingsForm extends AppElement {
         .checked=${this.draft!.moderationMode === value}
         @change=${() => this.set('moderationMode', value)}
       />
-      ${label}
+      <span>${label}</span>
     </label>`;
   }
 
@@ -259,7 +259,7 @@ export class CpSettingsForm extends AppElement {
             .checked=${this.draft!.public}
             @change=${(e: Event) => this.set('public', (e.target as HTMLInputElement).checked)}
           />
-          Anyone may read this space without signing in
+          <span>Anyone may read this space without signing in</span>
         </label>
       </fieldset>`;
   }
