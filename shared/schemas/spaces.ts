@@ -82,6 +82,8 @@ export const GrantRoleBodySchema = z.object({ email: EmailSchema, role: z.enum(R
 export const AuditEntrySchema = z.object({
   id: IdSchema,
   actorId: IdSchema.nullable(),
+  /** Who acted, by name; null for the operator CLI or a removed account. */
+  actor: z.object({ id: IdSchema, displayName: z.string() }).nullable(),
   action: z.string(),
   targetType: z.string(),
   targetId: z.string().nullable(),
@@ -95,6 +97,9 @@ export const AuditQuerySchema = z.object({
   actorId: IdSchema.optional(),
   action: z.string().max(60).optional(),
   targetType: z.string().max(40).optional(),
+  /** Paging: the last entry's `createdAt` … */
   before: IsoDateSchema.optional(),
+  /** … and its `id`, so entries sharing a timestamp are not skipped. */
+  beforeId: IdSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -109,3 +109,28 @@ describe('spaces and roles', () => {
     expect(unknown.status).toBe(404);
   });
 });
+
+describe('the audit log', () => {
+  it('names the actor and pages through entries that share a timestamp without skipping any', async () => {
+    const space = await makeSpace(server, 'acme');
+    const admin = await signUp(server, 'Mara');
+    await grant(server, space, admin, 'admin');
+    const at = '2026-11-22T10:00:00.000Z';
+    const ids = ['auditentry01', 'auditentry02', 'auditentry03', 'auditentry04', 'auditentry05'];
+    await server.db.kysely
+      .insertInto('audit_log')
+      .values(ids.map((id) => ({ id, space_id: space.id, actor_id: admin.id, action: 'test.same-time', target_type: 'space', target_id: space.id, before: null, after: null, created_at: at })))
+      .execute();
+    const seen: string[] = [];
+    let query = '/api/v1/spaces/acme/audit?action=test.same-time&limit=2';
+    for (let page = 0; page < 5; page++) {
+      const res = await api(server, 'GET', query, { token: admin.token });
+      if (res.body.length === 0) break;
+      expect(res.body[0].actor).toEqual({ id: admin.id, displayName: 'Mara' });
+      seen.push(...res.body.map((e: { id: string }) => e.id));
+      const last = res.body.at(-1);
+      query = `/api/v1/spaces/acme/audit?action=test.same-time&limit=2&before=${encodeURIComponent(last.createdAt)}&beforeId=${last.id}`;
+    }
+    expect(seen).toEqual([...ids].reverse());
+  });
+});

@@ -70,10 +70,12 @@ export class CpAuditLog extends AppElement {
     const admin = this.#admin;
     if (!admin) return;
     const generation = append ? this.#generation : ++this.#generation;
-    const before = append ? (this.entries.at(-1)?.createdAt ?? null) : null;
+    const last = append ? this.entries.at(-1) : undefined;
+    const before = last?.createdAt ?? null;
+    const beforeId = last?.id ?? null;
     this.loading = true;
     this.error = null;
-    const result = await admin.audit(this.filters, { before, limit: PAGE_SIZE });
+    const result = await admin.audit(this.filters, { before, beforeId, limit: PAGE_SIZE });
     if (generation !== this.#generation) return;
     this.loading = false;
     if (!result.ok) {

@@ -19,13 +19,17 @@ export class SpaceAdminApi {
     return `/api/v1/spaces/${encodeURIComponent(this.slug)}`;
   }
 
-  /** Newest first; pass the last entry's `createdAt` as `before` for the next page. */
-  audit(filters: AuditFilters, options: { before?: string | null; limit?: number } = {}): Promise<Result<AuditEntry[]>> {
+  /** Newest first; pass the last entry's `createdAt` and `id` as `before`/`beforeId` for the next page. */
+  audit(
+    filters: AuditFilters,
+    options: { before?: string | null; beforeId?: string | null; limit?: number } = {},
+  ): Promise<Result<AuditEntry[]>> {
     const params = new URLSearchParams();
     if (filters.actorId) params.set('actorId', filters.actorId);
     if (filters.action) params.set('action', filters.action);
     if (filters.targetType) params.set('targetType', filters.targetType);
     if (options.before) params.set('before', options.before);
+    if (options.beforeId) params.set('beforeId', options.beforeId);
     params.set('limit', String(options.limit ?? 50));
     return this.api.get<AuditEntry[]>(`${this.#base}/audit?${params}`);
   }

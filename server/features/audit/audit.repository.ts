@@ -38,17 +38,28 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditInput): Prom
 export async function listAudit(
   db: Kysely<Database>,
   spaceId: string,
-  filter: { actorId?: string; action?: string; targetType?: string; before?: string; limit: number },
+  filter: { actorId?: string; action?: string; targetType?: string; before?: string; beforeId?: string; limit: number },
 ): Promise<AuditEntry[]> {
-  let query = db.selectFrom('audit_log').selectAll().where('space_id', '=', spaceId);
-  if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
-  if (filter.action) query = query.where('action', '=', filter.action);
-  if (filter.targetType) query = query.where('target_type', '=', filter.targetType);
-  if (filter.before) query = query.where('created_at', '<', filter.before);
-  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+  let query = db
+    .selectFrom('audit_log')
+    .leftJoin('users', 'users.id', 'audit_log.actor_id')
+    .selectAll('audit_log')
+    .select('users.display_name as actor_name')
+    .where('audit_log.space_id', '=', spaceId);
+  if (filter.actorId) query = query.where('audit_log.actor_id', '=', filter.actorId);
+  if (filter.action) query = query.where('audit_log.action', '=', filter.action);
+  if (filter.targetType) query = query.where('audit_log.target_type', '=', filter.targetType);
+  const { before, beforeId } = filter;
+  if (before && beforeId) {
+    query = query.where((eb) =>
+      eb.or([eb('audit_log.created_at', '<', before), eb.and([eb('audit_log.created_at', '=', before), eb('audit_log.id', '<', beforeId)])]),
+    );
+  } else if (before) query = query.where('audit_log.created_at', '<', before);
+  const rows = await query.orderBy('audit_log.created_at', 'desc').orderBy('audit_log.id', 'desc').limit(filter.limit).execute();
   return rows.map((r) => ({
     id: r.id,
     actorId: r.actor_id,
+    actor: r.actor_id && r.actor_name !== null ? { id: r.actor_id, displayName: r.actor_name } : null,
     action: r.action,
     targetType: r.target_type,
     targetId: r.target_id,
