@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runDocLoad } from '../../bench/scenarios/doc-load.js';
+import { fixtureTexts, runModeration } from '../../bench/scenarios/moderation.js';
 import { loadTrace, sliceTrace } from '../../bench/traces.js';
 
 /** The doc-load benchmark's code path at a tiny size: it produces numbers and correct documents. No timing assertions. */
@@ -41,5 +42,18 @@ describe('bench smoke: doc-load', () => {
       expect(m.ours.median).toBeGreaterThan(0);
       expect(m.ratio).not.toBeNull();
     }
+  });
+});
+
+describe('bench smoke: moderation', () => {
+  it('posts real comments through the product path with and without the pipeline and reports both', async () => {
+    const result = await runModeration({ rounds: 1, warmup: 0, messages: fixtureTexts().length });
+    expect(result.metrics.map((m) => `${m.metric} vs ${m.baselineName}`)).toEqual([
+      'store a blip, per message vs same path, no pipeline',
+      'pipeline rules alone, per message vs null',
+    ]);
+    expect(result.checks).toEqual({ 'the pipeline held some posts': true, 'nothing was refused': true });
+    for (const m of result.metrics) expect(m.ours.median).toBeGreaterThan(0);
+    expect(result.metrics[0]!.ratio).not.toBeNull();
   });
 });
