@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { streamName } from '../../shared/streams.js';
 import { ModeratedKinds } from '../../server/features/moderation/kinds.js';
 import { queueItems } from '../../server/features/moderation/queue.repository.js';
 import type { SpaceRow } from '../../server/features/spaces/spaces.table.js';
-import { collectConsoleErrors, isNetworkError, launchBrowser } from '../helpers/browser.js';
+import { collectConsoleErrors, deepText, isNetworkError, launchBrowser } from '../helpers/browser.js';
 import { grant, makeSpace, signUp, type TestUser } from '../helpers/fixtures.js';
 import { api } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -126,18 +126,6 @@ async function waitLive(page: Page): Promise<void> {
   await expect.poll(() => page.locator('cp-moderation-queue .live--on').count(), { timeout: 10_000 }).toBe(1);
 }
 
-/** Rendered text of an element and every shadow root under it (textContent stops at shadow roots). */
-function deepText(locator: Locator): Promise<string> {
-  return locator.evaluate((root) => {
-    const walk = (node: Node): string => {
-      if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
-      const element = node as Element;
-      const children = [...(element.shadowRoot?.childNodes ?? []), ...node.childNodes];
-      return children.map(walk).join(element.localName === 'style' ? '' : ' ');
-    };
-    return walk(root).replace(/\s+/g, ' ');
-  });
-}
 const heldTab = (page: Page) => page.getByRole('tab', { name: /^Held/ });
 
 async function people() {

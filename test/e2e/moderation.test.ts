@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { WaveDetail } from '../../shared/schemas/waves.js';
-import { collectConsoleErrors, isNetworkError, launchBrowser } from '../helpers/browser.js';
+import { deepText, isNetworkError, launchBrowser, openSignedIn } from '../helpers/browser.js';
 import { grant, makeSpace, signUp, type TestUser } from '../helpers/fixtures.js';
 import { api } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -24,28 +24,8 @@ afterEach(async () => {
   await server.dispose();
 });
 
-async function openAs(user: TestUser, path: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const [name, value] = user.cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: server.url }]);
-  const page = await context.newPage();
-  const errors = collectConsoleErrors(page);
-  await page.goto(server.url + path);
-  return { page, errors };
-}
+const openAs = (user: TestUser, path: string) => openSignedIn(browser, server.url, user, path, contexts);
 
-/** Rendered text through shadow roots (textContent stops at them). */
-function deepText(locator: Locator): Promise<string> {
-  return locator.evaluate((root) => {
-    const walk = (node: Node): string => {
-      if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
-      const element = node as Element;
-      return [...(element.shadowRoot?.childNodes ?? []), ...node.childNodes].map(walk).join(element.localName === 'style' ? '' : ' ');
-    };
-    return walk(root).replace(/\s+/g, ' ');
-  });
-}
 
 const SPAM = 'Nice post! Best lights for night rides at https://cheap-lights.example/deal';
 const scriptErrors = (errors: string[]) => errors.filter((e) => !isNetworkError(e));

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { WaveDetail } from '../../shared/schemas/waves.js';
-import { collectConsoleErrors, isNetworkError, launchBrowser } from '../helpers/browser.js';
+import { isNetworkError, launchBrowser, openSignedIn } from '../helpers/browser.js';
 import { makeSpace, signUp, type TestUser } from '../helpers/fixtures.js';
 import { api } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -26,17 +26,7 @@ afterEach(async () => {
 
 const scriptErrors = (errors: string[]) => errors.filter((e) => !isNetworkError(e));
 
-/** A browser signed in as `user` through the session cookie of an API sign-up. */
-async function openAs(user: TestUser, path: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const [name, value] = user.cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: server.url }]);
-  const page = await context.newPage();
-  const errors = collectConsoleErrors(page);
-  await page.goto(server.url + path);
-  return { page, errors };
-}
+const openAs = (user: TestUser, path: string) => openSignedIn(browser, server.url, user, path, contexts);
 
 async function startWave(author: TestUser, slug: string): Promise<WaveDetail> {
   const res = await api<WaveDetail>(server, 'POST', `/api/v1/spaces/${slug}/waves`, {

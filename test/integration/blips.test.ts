@@ -3,10 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/protocol/result.js';
 import type { StreamEvent, SubscribeResult } from '../../shared/schemas/streams.js';
 import type { Blip } from '../../shared/schemas/waves.js';
-import { newId } from '../../server/lib/ids.js';
 import type { SpaceRow } from '../../server/features/spaces/spaces.table.js';
 import { makePerson } from '../helpers/collab-clients.js';
-import { grant, makeSpace, signUp, type TestUser } from '../helpers/fixtures.js';
+import { grant, makeSpace, insertWave, signUp, type TestUser } from '../helpers/fixtures.js';
 import { api } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { closeSockets, connected, connectSocket, type ClientSocket } from '../helpers/sockets.js';
@@ -21,31 +20,7 @@ afterEach(async () => {
   await server.dispose();
 });
 
-/** Waves are the waves feature's; the thread only needs the row. */
-async function makeWave(space: SpaceRow, author: TestUser, title = 'Rain-proof cargo cover') {
-  const now = new Date().toISOString();
-  const id = newId();
-  await server.db.kysely
-    .insertInto('waves')
-    .values({
-      id,
-      space_id: space.id,
-      title,
-      status: 'open',
-      author_id: author.id,
-      locked: 0,
-      merged_into: null,
-      pinned_blip_id: null,
-      supporters: 0,
-      replies: 0,
-      contributors: 0,
-      hot: 0,
-      created_at: now,
-      last_activity_at: now,
-    })
-    .execute();
-  return id;
-}
+const makeWave = (space: SpaceRow, author: TestUser, title?: string) => insertWave(server, space, author, title);
 
 const postBlip = (user: Pick<TestUser, 'token'> | null, waveId: string, body: unknown, headers?: Record<string, string>) =>
   api(server, 'POST', `/api/v1/waves/${waveId}/blips`, { token: user?.token, body, headers });

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Drafting } from '../../shared/schemas/waves.js';
-import { newId } from '../../server/lib/ids.js';
 import type { SpaceRow } from '../../server/features/spaces/spaces.table.js';
-import { makeSpace, signUp, type TestUser } from '../helpers/fixtures.js';
+import { makeSpace, insertWave, signUp, type TestUser } from '../helpers/fixtures.js';
 import { api } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { closeSockets, connected, connectSocket } from '../helpers/sockets.js';
@@ -17,30 +16,7 @@ afterEach(async () => {
   await server.dispose();
 });
 
-async function makeWave(space: SpaceRow, author: TestUser) {
-  const now = new Date().toISOString();
-  const id = newId();
-  await server.db.kysely
-    .insertInto('waves')
-    .values({
-      id,
-      space_id: space.id,
-      title: 'Night riding lights',
-      status: 'open',
-      author_id: author.id,
-      locked: 0,
-      merged_into: null,
-      pinned_blip_id: null,
-      supporters: 0,
-      replies: 0,
-      contributors: 0,
-      hot: 0,
-      created_at: now,
-      last_activity_at: now,
-    })
-    .execute();
-  return id;
-}
+const makeWave = (space: SpaceRow, author: TestUser) => insertWave(server, space, author, 'Night riding lights');
 
 /** A writer and a watcher of the same wave; the watcher records every draft it is shown. */
 async function setup() {

@@ -5,10 +5,9 @@ import type { Blip, History, Playback } from '../../shared/schemas/waves.js';
 import { DocPersistence } from '../../server/collab/persistence.js';
 import { plainText, writeParagraphs } from '../../server/collab/rich-text.js';
 import type { Clock } from '../../server/lib/clock.js';
-import { newId } from '../../server/lib/ids.js';
 import type { SpaceRow } from '../../server/features/spaces/spaces.table.js';
 import { closeClients, openProvider } from '../helpers/collab-clients.js';
-import { makeSpace, signUp, type TestUser } from '../helpers/fixtures.js';
+import { makeSpace, insertWave, signUp, type TestUser } from '../helpers/fixtures.js';
 import { api } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { eventually } from '../helpers/wait.js';
@@ -33,30 +32,7 @@ afterEach(async () => {
   await server.dispose();
 });
 
-async function makeWave(space: SpaceRow, author: TestUser) {
-  const now = server.deps.clock.now().toISOString();
-  const id = newId();
-  await server.db.kysely
-    .insertInto('waves')
-    .values({
-      id,
-      space_id: space.id,
-      title: 'Rain-proof cargo cover',
-      status: 'open',
-      author_id: author.id,
-      locked: 0,
-      merged_into: null,
-      pinned_blip_id: null,
-      supporters: 0,
-      replies: 0,
-      contributors: 0,
-      hot: 0,
-      created_at: now,
-      last_activity_at: now,
-    })
-    .execute();
-  return id;
-}
+const makeWave = (space: SpaceRow, author: TestUser) => insertWave(server, space, author, 'Rain-proof cargo cover');
 
 /** A real editor on the document socket; each step resolves with the id of the update the server stored for it. */
 async function editor(waveId: string, user: TestUser) {
