@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { hasRole } from '../../shared/roles.js';
 import type { Membership } from '../../shared/schemas/auth.js';
+import type { StreamEvent } from '../../shared/schemas/streams.js';
 import { streamName } from '../../shared/streams.js';
 import { AppElement } from '../base-element.js';
 import '../components/cp-announcement-composer/cp-announcement-composer.js';
@@ -17,6 +18,7 @@ import { StreamController } from '../controllers/stream-controller.js';
 import { ApiClient } from '../services/api.js';
 import { SessionStore, type SessionState } from '../services/session.js';
 import { createSocket, reconnectAs } from '../services/socket.js';
+import { fetchAnnouncements } from '../services/spaces.js';
 import { shared } from '../styles/shared.js';
 import { shell } from '../styles/shell.js';
 import { tokens } from '../styles/tokens.js';
@@ -54,6 +56,8 @@ export class CpStaffApp extends AppElement {
 
   @state() private route: ConsoleRoute = matchConsoleRoute(location);
   @state() private problem: string | null = null;
+  @state() private loadedAnnouncements: StreamEvent[] = [];
+  private announcementsRequest = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -103,7 +107,9 @@ export class CpStaffApp extends AppElement {
       }
     }
     const selected = this.selected;
-    this.announcements.stream = selected && route.name === 'announcements' ? streamName.space(selected.space.id) : null;
+    const wanted = selected && route.name === 'announcements' ? selected.space : null;
+    if (!wanted) this.announcements.follow(null);
+    else if (this.announcements.stream !== streamName.space(wanted.id)) void this.followAnnouncements(wanted);
     const section = route.name in SECTION_TITLES ? SECTION_TITLES[route.name as ConsoleSection] : null;
     document.title = [section, selected?.space.name, 'Commonplace staff console'].filter(Boolean).join(' · ');
   }
@@ -193,6 +199,15 @@ export class CpStaffApp extends AppElement {
     </nav>`;
   }
 
+  /** The newest announcements over REST, then the space stream from its head: never a replay from the start. */
+  private async followAnnouncements(space: { id: string; slug: string }): Promise<void> {
+    const request = ++this.announcementsRequest;
+    const news = await fetchAnnouncements(this.api, space.slug, 20);
+    if (request !== this.announcementsRequest) return;
+    this.loadedAnnouncements = news.ok ? news.data.items : [];
+    this.announcements.follow(streamName.space(space.id), news.ok ? news.data.head : undefined);
+  }
+
   private renderAnnouncements(membership: Membership) {
     const streamError = this.announcements.error;
     return html`<div class="section">
@@ -206,8 +221,8 @@ export class CpStaffApp extends AppElement {
           ? html`<p class="alert" role="alert">Live announcements are unavailable. ${streamError.message}</p>`
           : html`<cp-announcement-list
               label="Announcements in ${membership.space.name}"
-              .events=${this.announcements.events}
-              ?loading=${!this.announcements.ready}
+              .events=${[...this.loadedAnnouncements, ...this.announcements.events.filter((e) => e.type === 'announcement:posted')]}
+              ?loading=${this.announcements.stream === null}
             ></cp-announcement-list>`}
       </section>
     </div>`;
