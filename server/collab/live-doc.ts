@@ -50,6 +50,8 @@ export class LiveDoc {
   /** Sockets we closed for an error: what they sent after the bad message is ignored. */
   private readonly refused = new WeakSet<WebSocket>();
   private state: 'loading' | 'ready' | 'closed' = 'loading';
+  /** The whole document encoded for fresh clients; dropped on every change. */
+  private fullState: Uint8Array | null = null;
   private queue: Promise<void>;
 
   constructor(
@@ -196,9 +198,16 @@ export class LiveDoc {
   private async handleSync(ws: WebSocket, connection: Connection, decoder: decoding.Decoder): Promise<void> {
     const step = decoding.readVarUint(decoder);
     if (step === sync.messageYjsSyncStep1) {
+      const stateVector = decoding.readVarUint8Array(decoder);
       const reply = encoding.createEncoder();
       encoding.writeVarUint(reply, MessageType.Sync);
-      sync.readSyncStep1(decoder, reply, this.doc);
+      // A fresh client (empty state vector) needs the whole document: encode it once per change, not per client.
+      const missing =
+        Y.decodeStateVector(stateVector).size === 0
+          ? (this.fullState ??= Y.encodeStateAsUpdate(this.doc))
+          : Y.encodeStateAsUpdate(this.doc, stateVector);
+      encoding.writeVarUint(reply, sync.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(reply, missing);
       return send(ws, encoding.toUint8Array(reply));
     }
     if (step !== sync.messageYjsSyncStep2 && step !== sync.messageYjsUpdate) throw new Error(`unknown sync step ${step}`);
@@ -246,6 +255,7 @@ export class LiveDoc {
   }
 
   private readonly relayUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.fullState = null;
     const message = updateMessage(update);
     for (const ws of this.connections.keys()) if (ws !== origin) send(ws, message);
   };
