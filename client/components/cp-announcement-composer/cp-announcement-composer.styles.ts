@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { fieldBox } from '../../styles/forms.js';
 
 export const styles = css`
   :host {
@@ -23,12 +24,7 @@ export const styles = css`
 
   .composer__text {
     min-height: 7rem;
-    padding: var(--cp-space-2) var(--cp-space-3);
-    border: 1px solid var(--cp-color-border);
-    border-radius: var(--cp-radius);
-    background: var(--cp-color-bg);
-    color: var(--cp-color-text);
-    font: inherit;
+    ${fieldBox}
     resize: vertical;
   }
 

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { stackList } from '../../styles/lists.js';
 
 export const styles = css`
   :host {
@@ -6,11 +7,7 @@ export const styles = css`
   }
 
   .list {
-    display: grid;
-    gap: var(--cp-space-3);
-    margin: 0;
-    padding: 0;
-    list-style: none;
+    ${stackList}
   }
 
   .announcement {

@@ -76,15 +76,6 @@ export const styles = css`
   :host([data-visibility='rejected']) .blip {
     border-style: dashed;
   }
-  .quote {
-    margin: 0;
-    padding: var(--cp-space-1) var(--cp-space-3);
-    border-left: 3px solid var(--cp-color-accent);
-    background: var(--cp-color-surface);
-    color: var(--cp-color-text-muted);
-    font-size: var(--cp-font-size-sm);
-    font-style: italic;
-  }
   .deleted {
     margin: 0;
     color: var(--cp-color-text-muted);

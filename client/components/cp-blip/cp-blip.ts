@@ -8,6 +8,7 @@ import { AppElement } from '../../base-element.js';
 import { userColor } from '../../editor/user-color.js';
 import type { ApiClient } from '../../services/api.js';
 import { listRevisions, type BlipRevision } from '../../services/blips.js';
+import { replyQuote } from '../../styles/quote.js';
 import { shared } from '../../styles/shared.js';
 import { bodyStyles, renderBody, sourceOffset } from '../../text/render-markdown.js';
 import { absoluteTime } from '../../text/relative-time.js';
@@ -66,7 +67,7 @@ function selectedRange(root: ShadowRoot): Range | null {
  */
 @customElement('cp-blip')
 export class CpBlip extends AppElement {
-  static override styles = [shared, bodyStyles, styles];
+  static override styles = [shared, bodyStyles, replyQuote, styles];
 
   @query('.blip') private article?: HTMLElement;
   @query('.body') private bodyElement?: HTMLElement;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { fieldBox } from '../../styles/forms.js';
 
 export const styles = css`
   :host {
@@ -12,13 +13,6 @@ export const styles = css`
     font-weight: 600;
   }
   .quote {
-    margin: 0;
-    padding: var(--cp-space-1) var(--cp-space-3);
-    border-left: 3px solid var(--cp-color-accent);
-    background: var(--cp-color-surface);
-    color: var(--cp-color-text-muted);
-    font-size: var(--cp-font-size-sm);
-    font-style: italic;
     overflow-wrap: anywhere;
   }
   .field {
@@ -29,12 +23,8 @@ export const styles = css`
     width: 100%;
     min-height: 5.5rem;
     max-height: 24rem;
-    padding: var(--cp-space-2) var(--cp-space-3);
-    border: 1px solid var(--cp-color-border);
+    ${fieldBox}
     border-radius: 0.5rem;
-    background: var(--cp-color-bg);
-    color: var(--cp-color-text);
-    font: inherit;
     line-height: 1.5;
     resize: vertical;
     field-sizing: content;

@@ -13,6 +13,7 @@ import { draftStorage } from '../../services/draft-storage.js';
 import { newIdempotencyKey } from '../../services/idempotency.js';
 import type { AppSocket } from '../../services/socket.js';
 import { findPeople } from '../../services/waves.js';
+import { replyQuote } from '../../styles/quote.js';
 import { shared } from '../../styles/shared.js';
 import { decodeMentions, encodeMentions, insertMention, livePicks, mentionQuery, type MentionPick, type MentionQuery } from '../../text/mentions.js';
 import { styles } from './cp-composer.styles.js';
@@ -35,7 +36,7 @@ let instances = 0;
  */
 @customElement('cp-composer')
 export class CpComposer extends AppElement {
-  static override styles = [shared, styles];
+  static override styles = [shared, replyQuote, styles];
 
   private readonly uid = `composer-${++instances}`;
   // One key per submission: re-sending after a lost ack (or pressing again after an error) is stored once.

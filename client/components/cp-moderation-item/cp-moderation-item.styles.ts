@@ -1,4 +1,6 @@
 import { css } from 'lit';
+import { errorText, fieldBox } from '../../styles/forms.js';
+import { wrapList } from '../../styles/lists.js';
 
 export const styles = css`
   :host {
@@ -121,12 +123,7 @@ export const styles = css`
   }
 
   .chips {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--cp-space-2);
-    margin: 0;
-    padding: 0;
-    list-style: none;
+    ${wrapList}
   }
 
   .chip {
@@ -167,18 +164,6 @@ export const styles = css`
     gap: var(--cp-space-2);
   }
 
-  .button--danger {
-    border-color: var(--cp-color-danger);
-    background: var(--cp-color-bg);
-    color: var(--cp-color-danger);
-  }
-
-  .button--danger:hover {
-    border-color: var(--cp-color-danger);
-    background: var(--cp-color-danger-bg);
-    color: var(--cp-color-danger);
-  }
-
   .form {
     display: grid;
     gap: var(--cp-space-2);
@@ -199,12 +184,7 @@ export const styles = css`
   .form input,
   .form textarea {
     min-height: 2.5rem;
-    padding: var(--cp-space-2) var(--cp-space-3);
-    border: 1px solid var(--cp-color-border);
-    border-radius: var(--cp-radius);
-    background: var(--cp-color-bg);
-    color: var(--cp-color-text);
-    font: inherit;
+    ${fieldBox}
   }
 
   .form textarea {
@@ -217,10 +197,7 @@ export const styles = css`
   }
 
   .form__error {
-    margin: 0;
-    color: var(--cp-color-danger);
-    font-size: var(--cp-font-size-sm);
-    font-weight: 600;
+    ${errorText}
   }
 
   .note {

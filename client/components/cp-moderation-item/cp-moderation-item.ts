@@ -4,6 +4,7 @@ import type { QueueItem, Reason } from '../../../shared/schemas/moderation.js';
 import { AppElement } from '../../base-element.js';
 import type { ItemMode } from '../../console/console-events.js';
 import '../../console/console-events.js';
+import { dangerOutlineButton } from '../../styles/buttons.js';
 import { shared } from '../../styles/shared.js';
 import { absoluteTime } from '../../text/relative-time.js';
 import '../cp-moderation-author/cp-moderation-author.js';
@@ -26,7 +27,7 @@ export type ItemPending = '' | 'approve' | 'reject' | 'edit';
  */
 @customElement('cp-moderation-item')
 export class CpModerationItem extends AppElement {
-  static override styles = [shared, styles];
+  static override styles = [shared, dangerOutlineButton, styles];
 
   @query('#reason') private reasonInput?: HTMLInputElement;
   @query('#edit-text') private editInput?: HTMLTextAreaElement;

@@ -1,4 +1,6 @@
 import { css } from 'lit';
+import { fieldBox } from '../../styles/forms.js';
+import { stackList } from '../../styles/lists.js';
 
 export const styles = css`
   :host {
@@ -186,12 +188,7 @@ export const styles = css`
   .bulk__reject-row input {
     flex: 1 1 14rem;
     min-height: 2.5rem;
-    padding: var(--cp-space-2) var(--cp-space-3);
-    border: 1px solid var(--cp-color-border);
-    border-radius: var(--cp-radius);
-    background: var(--cp-color-bg);
-    color: var(--cp-color-text);
-    font: inherit;
+    ${fieldBox}
   }
 
   .bulk__reject-row input[aria-invalid='true'] {
@@ -236,24 +233,8 @@ export const styles = css`
     padding-left: var(--cp-space-6);
   }
 
-  .button--danger {
-    border-color: var(--cp-color-danger);
-    background: var(--cp-color-bg);
-    color: var(--cp-color-danger);
-  }
-
-  .button--danger:hover {
-    border-color: var(--cp-color-danger);
-    background: var(--cp-color-danger-bg);
-    color: var(--cp-color-danger);
-  }
-
   .list {
-    display: grid;
-    gap: var(--cp-space-3);
-    margin: 0;
-    padding: 0;
-    list-style: none;
+    ${stackList}
   }
 
   .empty {

@@ -22,6 +22,7 @@ import { ConnectionController } from '../../controllers/connection-controller.js
 import { StreamController } from '../../controllers/stream-controller.js';
 import type { ApiClient } from '../../services/api.js';
 import type { AppSocket } from '../../services/socket.js';
+import { dangerOutlineButton } from '../../styles/buttons.js';
 import { shared } from '../../styles/shared.js';
 import type { CpModerationItem, ItemPending } from '../cp-moderation-item/cp-moderation-item.js';
 import '../cp-moderation-item/cp-moderation-item.js';
@@ -67,7 +68,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  */
 @customElement('cp-moderation-queue')
 export class CpModerationQueue extends AppElement {
-  static override styles = [shared, styles];
+  static override styles = [shared, dangerOutlineButton, styles];
 
   #board = new QueueBoard();
   #moderation: ModerationApi | null = null;

@@ -5,6 +5,7 @@ import type { AuthorCard, Sanction } from '../../../shared/schemas/moderation.js
 import { AppElement } from '../../base-element.js';
 import type { ModerationApi } from '../../console/api/moderation-api.js';
 import '../../console/console-events.js';
+import { compactFields } from '../../styles/forms.js';
 import { shared } from '../../styles/shared.js';
 import { absoluteTime } from '../../text/relative-time.js';
 import { styles } from './cp-moderation-sanction.styles.js';
@@ -24,7 +25,7 @@ export function isActive(sanction: Sanction, now: number): boolean {
  */
 @customElement('cp-moderation-sanction')
 export class CpModerationSanction extends AppElement {
-  static override styles = [shared, styles];
+  static override styles = [shared, compactFields, styles];
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('textarea') private reasonInput?: HTMLTextAreaElement;

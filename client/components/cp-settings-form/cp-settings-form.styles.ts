@@ -83,17 +83,6 @@ export const styles = css`
     color: var(--cp-color-text-muted);
   }
 
-  input[type='number'],
-  textarea {
-    min-height: 2.5rem;
-    padding: var(--cp-space-2) var(--cp-space-3);
-    border: 1px solid var(--cp-color-border);
-    border-radius: var(--cp-radius);
-    background: var(--cp-color-bg);
-    color: var(--cp-color-text);
-    font: inherit;
-  }
-
   input[type='number'] {
     width: 7rem;
   }
@@ -104,17 +93,6 @@ export const styles = css`
     resize: vertical;
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-size: var(--cp-font-size-sm);
-  }
-
-  [aria-invalid='true'] {
-    border: 2px solid var(--cp-color-danger);
-  }
-
-  .error {
-    margin: 0;
-    color: var(--cp-color-danger);
-    font-size: var(--cp-font-size-sm);
-    font-weight: 600;
   }
 
   .footer {

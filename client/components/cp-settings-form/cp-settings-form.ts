@@ -6,6 +6,7 @@ import { AppElement } from '../../base-element.js';
 import { SpaceAdminApi } from '../../console/api/space-admin-api.js';
 import '../../console/console-events.js';
 import type { ApiClient } from '../../services/api.js';
+import { compactFields } from '../../styles/forms.js';
 import { shared } from '../../styles/shared.js';
 import { styles } from './cp-settings-form.styles.js';
 import {
@@ -48,7 +49,7 @@ const FIELD_ORDER: DraftField[] = [
  */
 @customElement('cp-settings-form')
 export class CpSettingsForm extends AppElement {
-  static override styles = [shared, styles];
+  static override styles = [shared, compactFields, styles];
 
   #admin: SpaceAdminApi | null = null;
 

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { wrapList } from '../../styles/lists.js';
 
 export const styles = css`
   :host {
@@ -77,25 +78,10 @@ export const styles = css`
   }
   .tags,
   .stats {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--cp-space-2);
-    margin: 0;
-    padding: 0;
-    list-style: none;
+    ${wrapList}
   }
   .tag {
     display: inline-block;
-    padding: 0 var(--cp-space-2);
-    border-radius: 999px;
-    background: var(--cp-color-surface);
-    color: var(--cp-color-text-muted);
-    font-size: var(--cp-font-size-sm);
-    text-decoration: none;
-  }
-  .tag:hover {
-    background: #e4e7ec;
-    color: var(--cp-color-text);
   }
   .stats {
     gap: var(--cp-space-1) var(--cp-space-4);

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { WaveSummary } from '../../../shared/schemas/waves.js';
 import { AppElement } from '../../base-element.js';
 import { href } from '../../fan/router.js';
+import { tagChip } from '../../styles/chips.js';
 import { shared } from '../../styles/shared.js';
 import '../cp-relative-time/cp-relative-time.js';
 import '../cp-status-badge/cp-status-badge.js';
@@ -16,7 +17,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  */
 @customElement('cp-wave-card')
 export class CpWaveCard extends AppElement {
-  static override styles = [shared, styles];
+  static override styles = [shared, tagChip, styles];
 
   @property({ attribute: false }) wave?: WaveSummary;
 

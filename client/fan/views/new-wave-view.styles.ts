@@ -1,24 +1,11 @@
 import { css } from 'lit';
+import { fieldBox } from '../../styles/forms.js';
 
 export const styles = css`
-  :host {
-    display: block;
-  }
   .page {
     display: grid;
     gap: var(--cp-space-6);
     max-width: 44rem;
-  }
-  .back {
-    color: var(--cp-color-accent);
-    font-size: var(--cp-font-size-sm);
-  }
-  h2 {
-    margin: var(--cp-space-2) 0 0;
-    font-size: var(--cp-font-size-xl);
-  }
-  h2:focus {
-    outline: none;
   }
   .lead {
     margin: var(--cp-space-2) 0 0;
@@ -47,12 +34,8 @@ export const styles = css`
   textarea {
     width: 100%;
     min-height: 2.75rem;
-    padding: var(--cp-space-2) var(--cp-space-3);
-    border: 1px solid var(--cp-color-border);
+    ${fieldBox}
     border-radius: 0.5rem;
-    background: var(--cp-color-bg);
-    color: var(--cp-color-text);
-    font: inherit;
   }
   textarea {
     min-height: 12rem;

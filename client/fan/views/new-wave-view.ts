@@ -8,6 +8,7 @@ import type { ApiClient } from '../../services/api.js';
 import { newIdempotencyKey } from '../../services/idempotency.js';
 import { createdWaveId, createWave } from '../../services/waves.js';
 import { shared } from '../../styles/shared.js';
+import { viewPage, viewTitle } from '../../styles/views.js';
 import { parseTags } from '../../waves/tags.js';
 import { navigate } from '../navigation.js';
 import { href } from '../router.js';
@@ -21,7 +22,7 @@ const FIELD_LABELS: Record<Field, string> = { title: 'Title', tags: 'Tags', draf
  */
 @customElement('cp-new-wave-view')
 export class CpNewWaveView extends AppElement {
-  static override styles = [shared, styles];
+  static override styles = [shared, viewPage, viewTitle, styles];
 
   // One key per submission attempt; pressing again without changes re-sends the same one.
   private submissionKey: string | null = null;

@@ -1,24 +1,10 @@
 import { css } from 'lit';
 
 export const styles = css`
-  :host {
-    display: block;
-  }
   .page {
     display: grid;
     gap: var(--cp-space-4);
     max-width: 48rem;
-  }
-  .back {
-    color: var(--cp-color-accent);
-    font-size: var(--cp-font-size-sm);
-  }
-  h2 {
-    margin: var(--cp-space-2) 0 0;
-    font-size: var(--cp-font-size-xl);
-  }
-  h2:focus {
-    outline: none;
   }
   form {
     display: flex;

@@ -8,6 +8,7 @@ import '../../components/cp-status-badge/cp-status-badge.js';
 import type { ApiClient } from '../../services/api.js';
 import { search } from '../../services/waves.js';
 import { shared } from '../../styles/shared.js';
+import { viewPage, viewTitle } from '../../styles/views.js';
 import { parseSnippet } from '../../text/snippet.js';
 import { groupByWave } from '../../waves/search-groups.js';
 import { navigate } from '../navigation.js';
@@ -23,7 +24,7 @@ const KIND_LABELS: Record<SearchHit['kind'], string> = { title: 'Title', documen
  */
 @customElement('cp-search-view')
 export class CpSearchView extends AppElement {
-  static override styles = [shared, styles];
+  static override styles = [shared, viewPage, viewTitle, styles];
 
   private request = 0;
 

@@ -1,16 +1,9 @@
 import { css } from 'lit';
 
 export const styles = css`
-  :host {
-    display: block;
-  }
   .page {
     display: grid;
     gap: var(--cp-space-6);
-  }
-  .back {
-    color: var(--cp-color-accent);
-    font-size: var(--cp-font-size-sm);
   }
   .wave-head {
     display: grid;
@@ -21,18 +14,6 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: var(--cp-space-2);
-  }
-  .tag {
-    padding: 0 var(--cp-space-2);
-    border-radius: 999px;
-    background: var(--cp-color-surface);
-    color: var(--cp-color-text-muted);
-    font-size: var(--cp-font-size-sm);
-    text-decoration: none;
-  }
-  .tag:hover {
-    background: #e4e7ec;
-    color: var(--cp-color-text);
   }
   .locked {
     display: inline-flex;

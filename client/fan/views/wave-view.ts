@@ -39,7 +39,9 @@ import { deleteBlip, listBlips, setReaction } from '../../services/blips.js';
 import { newIdempotencyKey } from '../../services/idempotency.js';
 import type { AppSocket } from '../../services/socket.js';
 import { getContributors, getSettings, getWave, pinBlip, setSupport, updateSettings } from '../../services/waves.js';
+import { tagChip } from '../../styles/chips.js';
 import { shared } from '../../styles/shared.js';
+import { viewPage } from '../../styles/views.js';
 import { markDeleted, mergePage, setReactions, toggleReaction, upsertBlip } from '../../waves/blip-tree.js';
 import { STATUS_LABELS } from '../../waves/status.js';
 import { href } from '../router.js';
@@ -56,7 +58,7 @@ const MAX_PAGES_FOR_LINK = 5;
  */
 @customElement('cp-wave-view')
 export class CpWaveView extends AppElement {
-  static override styles = [shared, styles];
+  static override styles = [shared, viewPage, tagChip, styles];
 
   private stream?: StreamController;
   private drafts?: DraftsController;
