@@ -11,6 +11,7 @@ import type { AppDeps } from './deps.js';
 import { registerAnnouncementHandlers } from './features/announcements/announcements.handlers.js';
 import { announcementsRoutes } from './features/announcements/announcements.routes.js';
 import { blipsFeature } from './features/blips/index.js';
+import { cafeFeature } from './features/cafe/index.js';
 import type { Feature, FeatureContext } from './features/feature.js';
 import { moderationFeature } from './features/moderation/index.js';
 import { Moderation } from './features/moderation/moderation.service.js';
@@ -73,7 +74,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     collab: () => collab!,
     io: () => io!,
   };
-  const features: Feature[] = [moderationFeature(context), wavesFeature(context), blipsFeature(context)];
+  const features: Feature[] = [moderationFeature(context), wavesFeature(context), blipsFeature(context), cafeFeature(context)];
 
   const routes: RouteDef[] = [
     ...authRoutes({ csrfSecret, loginLimiter, signupsPerHour: deps.config.signupLimitPerIp }),

@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   CONTENT_REJECTED: 'CONTENT_REJECTED',
   /** The client speaks a protocol version this server does not. */
   UNSUPPORTED_PROTOCOL: 'UNSUPPORTED_PROTOCOL',
+  /** The cafe table has no free seat; `alternative` suggests another table on the topic or opening one. */
+  TABLE_FULL: 'TABLE_FULL',
   /** Something failed on our side; the log has the details. */
   INTERNAL: 'INTERNAL',
 } as const;
@@ -42,4 +44,6 @@ export interface ErrorBody {
   field?: string;
   /** Seconds until a retry may succeed, for RATE_LIMITED. */
   retryAfter?: number;
+  /** For TABLE_FULL: the emptiest open table on the same topic with a free seat (or null), and a hint. */
+  alternative?: { table: { id: string; topic: string; seatsTaken: number; capacity: number } | null; hint: string };
 }

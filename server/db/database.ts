@@ -1,6 +1,7 @@
 import type { DocContributorsTable, DocSnapshotsTable, DocUpdatesTable } from '../collab/docs.table.js';
 import type { BlipMentionsTable, BlipReactionsTable, BlipRevisionsTable, BlipsTable } from '../features/blips/blips.table.js';
 import type { SearchIndexTable, WaveStatusChangesTable, WaveSupportsTable, WaveTagsTable, WavesTable } from '../features/waves/waves.table.js';
+import type { CafeTablesTable, TableHandsTable, TableMessagesTable, TableSeatsTable } from '../features/cafe/cafe.table.js';
 import type { AuditLogTable } from '../features/audit/audit.table.js';
 import type { ContentFlagsTable, MemberSanctionsTable, ModerationItemsTable } from '../features/moderation/moderation.table.js';
 import type { MembershipsTable, SpacesTable } from '../features/spaces/spaces.table.js';
@@ -32,4 +33,8 @@ export interface Database {
   moderation_items: ModerationItemsTable;
   content_flags: ContentFlagsTable;
   member_sanctions: MemberSanctionsTable;
+  cafe_tables: CafeTablesTable;
+  table_seats: TableSeatsTable;
+  table_messages: TableMessagesTable;
+  table_hands: TableHandsTable;
 }

@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m0001 from './migrations/2026_11_22_0001_core.js';
 import * as m0002 from './migrations/2026_11_22_0002_waves.js';
 import * as m0003 from './migrations/2026_11_22_0003_moderation.js';
+import * as m0004 from './migrations/2026_11_22_0004_cafe.js';
 
 /** Explicit list, so migrations work the same under tsx, after a build and in tests. */
 const migrations: Record<string, Migration> = {
   '2026_11_22_0001_core': m0001,
   '2026_11_22_0002_waves': m0002,
   '2026_11_22_0003_moderation': m0003,
+  '2026_11_22_0004_cafe': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -18,6 +18,7 @@ const STATUS: Record<ErrorCode, number> = {
   CONTENT_REJECTED: 422,
   UNSUPPORTED_PROTOCOL: 400,
   INTERNAL: 500,
+  TABLE_FULL: 409,
 };
 
 /**

@@ -17,6 +17,18 @@ import type {
   SupportEvent,
   SupportResult,
 } from '../schemas/waves.js';
+import type {
+  Hand,
+  SeatResult,
+  TableAnswerEvent,
+  TableHandEvent,
+  TableJoinEvent,
+  TableLeaveEvent,
+  TableMessage,
+  TableSayEvent,
+  TableTyping,
+  TableTypingEvent,
+} from '../schemas/cafe.js';
 
 
 /**
@@ -40,6 +52,17 @@ export interface ClientToServerEvents {
   'support:set': (input: SupportEvent, ack: Ack<SupportResult>) => void;
   /** The blip being written, as it forms; relayed to the wave's room, never stored. Throttle to a few per second. */
   'blip:draft': (input: DraftEvent, ack: Ack<null>) => void;
+  /** Cafe: sit down at a table (leaves your other table in the space); TABLE_FULL when the cap is reached. */
+  'table:join': (input: TableJoinEvent, ack: Ack<SeatResult>) => void;
+  'table:leave': (input: TableLeaveEvent, ack: Ack<null>) => void;
+  /** Cafe: say something at your table; acknowledged once stored (moderated like blips). */
+  'table:say': (input: TableSayEvent, ack: Ack<{ message: TableMessage }>) => void;
+  /** Cafe: typing indicator, relayed volatile to the table's room, never stored. */
+  'table:typing': (input: TableTypingEvent, ack: Ack<null>) => void;
+  /** Cafe: raise (or lower, `raised: false`) your hand for staff. */
+  'table:hand': (input: TableHandEvent, ack: Ack<{ hand: Hand | null }>) => void;
+  /** Cafe, staff: answer a raised hand (lowers it, records the waiting time). */
+  'table:answer': (input: TableAnswerEvent, ack: Ack<{ hand: Hand }>) => void;
 }
 
 /** Socket.IO events, server → client. */
@@ -48,6 +71,8 @@ export interface ServerToClientEvents {
   'stream:event': (event: StreamEvent) => void;
   /** Someone on a wave you subscribed to (stream `wave:<id>`) is writing a blip. */
   'blip:drafting': (drafting: Drafting) => void;
+  /** Someone at a table whose stream (`table:<id>`) you subscribed to is typing. */
+  'table:typing': (typing: TableTyping) => void;
 }
 
 /** What the handshake sends as `auth`. Anonymous when `token` is absent and no cookie is sent. */

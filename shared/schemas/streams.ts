@@ -9,6 +9,7 @@ import {
   WAVE_STATUSES,
   WaveSummarySchema,
 } from './waves.js';
+import { CafeTableSchema, HandSchema, TableMessageSchema } from './cafe.js';
 
 export const StreamNameSchema = z.string().regex(/^[a-z]+:[A-Za-z0-9_-]{6,40}$/, 'a stream name like space:<id>');
 
@@ -73,6 +74,14 @@ export const StreamEventDataSchemas = {
     decision: z.enum(['approved', 'rejected']),
     reason: z.string().nullable(),
   }),
+  /** table stream: a chat message at a cafe table (held ones go to the author's user stream). */
+  'table:message': z.object({ message: TableMessageSchema }),
+  /** table stream: a seated fan raised a hand for staff. */
+  'table:hand-raised': z.object({ hand: HandSchema }),
+  /** table stream: the hand went down (lowered by the fan, or answered by staff: `answeredBy`). */
+  'table:hand-lowered': z.object({ hand: HandSchema }),
+  /** space and table streams: a table opened, changed seats or topic, closed or reopened (the whole summary). */
+  'table:changed': z.object({ table: CafeTableSchema }),
 } as const;
 export type StreamEventType = keyof typeof StreamEventDataSchemas;
 export type StreamEventData<T extends StreamEventType> = z.infer<(typeof StreamEventDataSchemas)[T]>;

@@ -1,0 +1,63 @@
+import {
+  TableAnswerEventSchema,
+  TableHandEventSchema,
+  TableJoinEventSchema,
+  TableLeaveEventSchema,
+  TableSayEventSchema,
+  TableTypingEventSchema,
+} from '../../../shared/schemas/cafe.js';
+import { streamName } from '../../../shared/streams.js';
+import { unauthenticated } from '../../http/errors.js';
+import type { Logger } from '../../lib/logger.js';
+import { defineHandler } from '../../realtime/handler.js';
+import type { AppSocket } from '../../realtime/io.js';
+import { streamRoom } from '../../realtime/rooms.js';
+import type { CafeService } from './cafe.service.js';
+
+export function registerCafeHandlers(socket: AppSocket, log: Logger, cafe: CafeService) {
+  const signedIn = () => {
+    const viewer = socket.data.viewer;
+    if (!viewer) throw unauthenticated();
+    return viewer;
+  };
+  const viewer = socket.data.viewer;
+  if (viewer) {
+    // Back within the grace period: the seat is theirs again.
+    cafe.connected(viewer.id).catch((err) => log.error({ err }, 'cafe: could not restore seats'));
+    socket.on('disconnect', () => {
+      cafe.disconnected(viewer.id).catch((err) => log.error({ err }, 'cafe: could not mark seats away'));
+    });
+  }
+
+  socket.on('table:join', defineHandler(socket, log, TableJoinEventSchema, (input) => cafe.sit(signedIn(), input.tableId)));
+  socket.on(
+    'table:leave',
+    defineHandler(socket, log, TableLeaveEventSchema, async (input) => {
+      await cafe.leave(signedIn(), input.tableId);
+      return null;
+    }),
+  );
+  socket.on(
+    'table:say',
+    defineHandler(socket, log, TableSayEventSchema, async (input) => ({ message: await cafe.say(signedIn(), input) })),
+  );
+  socket.on(
+    'table:typing',
+    defineHandler(socket, log, TableTypingEventSchema, async (input) => {
+      const who = signedIn();
+      await cafe.mayType(who, input.tableId);
+      socket.volatile
+        .to(streamRoom(streamName.table(input.tableId)))
+        .emit('table:typing', { tableId: input.tableId, person: { id: who.id, displayName: who.displayName }, typing: input.typing });
+      return null;
+    }),
+  );
+  socket.on(
+    'table:hand',
+    defineHandler(socket, log, TableHandEventSchema, async (input) => ({ hand: await cafe.hand(signedIn(), input) })),
+  );
+  socket.on(
+    'table:answer',
+    defineHandler(socket, log, TableAnswerEventSchema, async (input) => ({ hand: await cafe.answer(signedIn(), input) })),
+  );
+}

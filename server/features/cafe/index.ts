@@ -1,0 +1,37 @@
+import type { Feature, FeatureContext } from '../feature.js';
+import { tableDocAccess, tableStreamAccess } from './cafe.access.js';
+import { registerCafeHandlers } from './cafe.handlers.js';
+import { tableMessageModeration } from './cafe.moderation.js';
+import { cafeRoutes } from './cafe.routes.js';
+import { CAFE_EMPTY_CLOSE_MS, CAFE_GRACE_MS, CAFE_SWEEP_MS, CafeService, type CafeOptions } from './cafe.service.js';
+
+/**
+ * Cafe tables: the floor, seats with an exact cap, table chat, the notepad, raised hands.
+ * `options` changes the grace period and the idle close; the sweep reads the injected clock, so tests move it.
+ */
+export function cafeFeature(ctx: FeatureContext, options: Partial<CafeOptions> = {}): Feature {
+  const { db, clock, log } = ctx.deps;
+  const cafe = new CafeService(
+    {
+      db: db.kysely,
+      clock,
+      log: log.child({ module: 'cafe' }),
+      streams: ctx.streams,
+      moderation: ctx.moderation,
+      refreshDocAccess: (name) => ctx.collab().refreshAccess(name),
+    },
+    {
+      graceMs: options.graceMs ?? CAFE_GRACE_MS,
+      sweepMs: options.sweepMs ?? CAFE_SWEEP_MS,
+      emptyCloseMs: options.emptyCloseMs ?? CAFE_EMPTY_CLOSE_MS,
+    },
+  );
+  ctx.streamAccess.register('table', tableStreamAccess);
+  ctx.docAccess.register('table', tableDocAccess);
+  ctx.moderation.kinds.register(tableMessageModeration({ db: db.kysely, streams: ctx.streams }));
+  return {
+    routes: cafeRoutes(cafe),
+    registerHandlers: (socket) => registerCafeHandlers(socket, log, cafe),
+    close: () => cafe.close(),
+  };
+}
