@@ -14,7 +14,7 @@ import type { AppSocket } from '../../realtime/io.js';
 import { streamRoom } from '../../realtime/rooms.js';
 import type { CafeService } from './cafe.service.js';
 
-export function registerCafeHandlers(socket: AppSocket, log: Logger, cafe: CafeService) {
+export function registerCafeHandlers(socket: AppSocket, log: Logger, { seats, chat, hands }: Pick<CafeService, 'seats' | 'chat' | 'hands'>) {
   const signedIn = () => {
     const viewer = socket.data.viewer;
     if (!viewer) throw unauthenticated();
@@ -23,29 +23,29 @@ export function registerCafeHandlers(socket: AppSocket, log: Logger, cafe: CafeS
   const viewer = socket.data.viewer;
   if (viewer) {
     // Back within the grace period: the seat is theirs again.
-    cafe.connected(viewer.id).catch((err) => log.error({ err }, 'cafe: could not restore seats'));
+    seats.connected(viewer.id).catch((err) => log.error({ err }, 'cafe: could not restore seats'));
     socket.on('disconnect', () => {
-      cafe.disconnected(viewer.id).catch((err) => log.error({ err }, 'cafe: could not mark seats away'));
+      seats.disconnected(viewer.id).catch((err) => log.error({ err }, 'cafe: could not mark seats away'));
     });
   }
 
-  socket.on('table:join', defineHandler(socket, log, TableJoinEventSchema, (input) => cafe.sit(signedIn(), input.tableId)));
+  socket.on('table:join', defineHandler(socket, log, TableJoinEventSchema, (input) => seats.sit(signedIn(), input.tableId)));
   socket.on(
     'table:leave',
     defineHandler(socket, log, TableLeaveEventSchema, async (input) => {
-      await cafe.leave(signedIn(), input.tableId);
+      await seats.leave(signedIn(), input.tableId);
       return null;
     }),
   );
   socket.on(
     'table:say',
-    defineHandler(socket, log, TableSayEventSchema, async (input) => ({ message: await cafe.say(signedIn(), input) })),
+    defineHandler(socket, log, TableSayEventSchema, async (input) => ({ message: await chat.say(signedIn(), input) })),
   );
   socket.on(
     'table:typing',
     defineHandler(socket, log, TableTypingEventSchema, async (input) => {
       const who = signedIn();
-      await cafe.mayType(who, input.tableId);
+      await chat.mayType(who, input.tableId);
       socket.volatile
         .to(streamRoom(streamName.table(input.tableId)))
         .emit('table:typing', { tableId: input.tableId, person: { id: who.id, displayName: who.displayName }, typing: input.typing });
@@ -54,10 +54,10 @@ export function registerCafeHandlers(socket: AppSocket, log: Logger, cafe: CafeS
   );
   socket.on(
     'table:hand',
-    defineHandler(socket, log, TableHandEventSchema, async (input) => ({ hand: await cafe.hand(signedIn(), input) })),
+    defineHandler(socket, log, TableHandEventSchema, async (input) => ({ hand: await hands.hand(signedIn(), input) })),
   );
   socket.on(
     'table:answer',
-    defineHandler(socket, log, TableAnswerEventSchema, async (input) => ({ hand: await cafe.answer(signedIn(), input) })),
+    defineHandler(socket, log, TableAnswerEventSchema, async (input) => ({ hand: await hands.answer(signedIn(), input) })),
   );
 }

@@ -13,7 +13,7 @@ import { SpaceParamsSchema } from '../../../shared/schemas/common.js';
 import { defineRoute } from '../../http/route.js';
 import type { CafeService } from './cafe.service.js';
 
-export function cafeRoutes(cafe: CafeService) {
+export function cafeRoutes({ tables, seats, hands }: Pick<CafeService, 'tables' | 'seats' | 'hands'>) {
   return [
     defineRoute({
       method: 'get',
@@ -25,7 +25,7 @@ export function cafeRoutes(cafe: CafeService) {
       query: FloorQuerySchema,
       response: FloorPageSchema,
       errors: [401, 403, 404],
-      handler: ({ params, query, viewer }) => cafe.floor(viewer, params.slug, query),
+      handler: ({ params, query, viewer }) => tables.floor(viewer, params.slug, query),
     }),
     defineRoute({
       method: 'post',
@@ -38,7 +38,7 @@ export function cafeRoutes(cafe: CafeService) {
       response: CafeTableSchema,
       status: 201,
       errors: [401, 403, 404],
-      handler: ({ params, body, viewer }) => cafe.open(viewer!, params.slug, body),
+      handler: ({ params, body, viewer }) => tables.open(viewer!, params.slug, body),
     }),
     defineRoute({
       method: 'get',
@@ -49,7 +49,7 @@ export function cafeRoutes(cafe: CafeService) {
       params: TableParamsSchema,
       response: CafeTableSchema,
       errors: [401, 404],
-      handler: ({ params, viewer }) => cafe.get(viewer, params.tableId),
+      handler: ({ params, viewer }) => tables.get(viewer, params.tableId),
     }),
     defineRoute({
       method: 'patch',
@@ -61,7 +61,7 @@ export function cafeRoutes(cafe: CafeService) {
       body: EditTableBodySchema,
       response: CafeTableSchema,
       errors: [401, 403, 404],
-      handler: ({ params, body, viewer }) => cafe.editTopic(viewer!, params.tableId, body.topic),
+      handler: ({ params, body, viewer }) => tables.editTopic(viewer!, params.tableId, body.topic),
     }),
     defineRoute({
       method: 'post',
@@ -72,7 +72,7 @@ export function cafeRoutes(cafe: CafeService) {
       params: TableParamsSchema,
       response: SeatResultSchema,
       errors: [401, 403, 404, 409],
-      handler: ({ params, viewer }) => cafe.sit(viewer!, params.tableId),
+      handler: ({ params, viewer }) => seats.sit(viewer!, params.tableId),
     }),
     defineRoute({
       method: 'delete',
@@ -84,7 +84,7 @@ export function cafeRoutes(cafe: CafeService) {
       response: null,
       status: 204,
       errors: [401, 403, 404],
-      handler: ({ params, viewer }) => cafe.leave(viewer!, params.tableId),
+      handler: ({ params, viewer }) => seats.leave(viewer!, params.tableId),
     }),
     defineRoute({
       method: 'get',
@@ -95,7 +95,7 @@ export function cafeRoutes(cafe: CafeService) {
       params: SpaceParamsSchema,
       response: z.array(HandSchema),
       errors: [401, 403, 404],
-      handler: ({ params, viewer }) => cafe.openHands(viewer!, params.slug),
+      handler: ({ params, viewer }) => hands.openHands(viewer!, params.slug),
     }),
   ];
 }

@@ -3,7 +3,12 @@ import { tableDocAccess, tableStreamAccess } from './cafe.access.js';
 import { registerCafeHandlers } from './cafe.handlers.js';
 import { tableMessageModeration } from './cafe.moderation.js';
 import { cafeRoutes } from './cafe.routes.js';
-import { CAFE_EMPTY_CLOSE_MS, CAFE_GRACE_MS, CAFE_SWEEP_MS, CafeService, type CafeOptions } from './cafe.service.js';
+import type { CafeService } from './cafe.service.js';
+import { CAFE_EMPTY_CLOSE_MS, CAFE_GRACE_MS, CAFE_SWEEP_MS, tableChanges, type CafeDeps, type CafeOptions } from './cafe.shared.js';
+import { ChatService } from './chat.service.js';
+import { HandsService } from './hands.service.js';
+import { SeatsService } from './seats.service.js';
+import { TablesService } from './tables.service.js';
 
 /**
  * Cafe tables: the floor, seats with an exact cap, table chat, the notepad, raised hands.
@@ -11,27 +16,36 @@ import { CAFE_EMPTY_CLOSE_MS, CAFE_GRACE_MS, CAFE_SWEEP_MS, CafeService, type Ca
  */
 export function cafeFeature(ctx: FeatureContext, options: Partial<CafeOptions> = {}): Feature {
   const { db, clock, log } = ctx.deps;
-  const cafe = new CafeService(
-    {
-      db: db.kysely,
-      clock,
-      log: log.child({ module: 'cafe' }),
-      streams: ctx.streams,
-      moderation: ctx.moderation,
-      refreshDocAccess: (name) => ctx.collab().refreshAccess(name),
-    },
+  const d: CafeDeps = {
+    db: db.kysely,
+    clock,
+    log: log.child({ module: 'cafe' }),
+    streams: ctx.streams,
+    moderation: ctx.moderation,
+    refreshDocAccess: (name) => ctx.collab().refreshAccess(name),
+  };
+  const changed = tableChanges(d);
+  const seats = new SeatsService(
+    d,
     {
       graceMs: options.graceMs ?? CAFE_GRACE_MS,
       sweepMs: options.sweepMs ?? CAFE_SWEEP_MS,
       emptyCloseMs: options.emptyCloseMs ?? CAFE_EMPTY_CLOSE_MS,
     },
+    changed,
   );
+  const cafe: CafeService = {
+    tables: new TablesService(d, seats, changed),
+    seats,
+    chat: new ChatService(d),
+    hands: new HandsService(d, changed),
+  };
   ctx.streamAccess.register('table', tableStreamAccess);
   ctx.docAccess.register('table', tableDocAccess);
   ctx.moderation.kinds.register(tableMessageModeration({ db: db.kysely, streams: ctx.streams }));
   return {
     routes: cafeRoutes(cafe),
     registerHandlers: (socket) => registerCafeHandlers(socket, log, cafe),
-    close: () => cafe.close(),
+    close: () => seats.close(),
   };
 }

@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import { streamName } from '../../../shared/streams.js';
+import type { Database } from '../../db/database.js';
+import type { Clock } from '../../lib/clock.js';
+import type { Logger } from '../../lib/logger.js';
+import type { Moderation } from '../moderation/moderation.service.js';
+import type { StreamLog } from '../streams/stream-log.js';
+import type { Viewer } from '../users/viewer.js';
+import { toTables } from './cafe.repository.js';
+
+/** How long a seat is kept for someone whose last connection dropped. */
+export const CAFE_GRACE_MS = 30_000;
+/** How long an empty table stays on the floor before it closes. */
+export const CAFE_EMPTY_CLOSE_MS = 5 * 60_000;
+/** How often seats past their grace period (and idle empty tables) are looked for. */
+export const CAFE_SWEEP_MS = 1_000;
+
+export interface CafeOptions {
+  graceMs: number;
+  sweepMs: number;
+  /** How long a table stays open with nobody seated (and no activity) before it closes. */
+  emptyCloseMs: number;
+}
+
+export interface CafeDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  log: Logger;
+  streams: StreamLog;
+  moderation: Moderation;
+  /** Re-checks open notepad connections after seats change (a person who left turns `none`). */
+  refreshDocAccess: (name: string) => Promise<void>;
+}
+
+/** Publishes the new state of the given tables (see `tableChanges`). */
+export type TableChanges = (tableIds: string[]) => Promise<void>;
+
+export const person = (viewer: Viewer) => ({ id: viewer.id, displayName: viewer.displayName });
+
+export function isoNow(clock: Clock): string {
+  return clock.now().toISOString();
+}
+
+/** Publishes the new state of tables on the floor (`space:<id>`) and each table's own stream. */
+export function tableChanges(d: Pick<CafeDeps, 'db' | 'streams' | 'log'>): TableChanges {
+  return async (tableIds) => {
+    try {
+      const rows = await d.db.selectFrom('cafe_tables').selectAll().where('id', 'in', tableIds).execute();
+      for (const table of await toTables(d.db, rows)) {
+        await d.streams.append({ stream: streamName.space(table.spaceId), type: 'table:changed', data: { table }, actorId: null });
+        await d.streams.append({ stream: streamName.table(table.id), type: 'table:changed', data: { table }, actorId: null });
+      }
+    } catch (err) {
+      // The seats are stored; the floor is right again on its next load.
+      d.log.error({ err, tableIds }, 'could not announce a table change');
+    }
+  };
+}
