@@ -25,7 +25,7 @@ async function main() {
   const lines = [`Commonplace is running at ${url}`, `  staff console: ${url}/console`];
   if (demo) {
     lines.push(
-      `  demo space "${demo.slug}" seeded: ${url}/?space=${demo.slug}`,
+      `  demo space "${demo.slug}" seeded: ${url}/s/${demo.slug}`,
       `  demo admin: ${demo.adminEmail} / ${demo.adminPassword}`,
       `  demo SSO secret: ${demo.ssoSecret}`,
     );
