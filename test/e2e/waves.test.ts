@@ -1,28 +1,17 @@
-import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WaveDetail } from '../../shared/schemas/waves.js';
-import { isNetworkError, launchBrowser, openSignedIn } from '../helpers/browser.js';
+import { isNetworkError, openSignedIn } from '../helpers/browser.js';
 import { makeSpace, signUp, type TestUser } from '../helpers/fixtures.js';
 import { api } from '../helpers/http.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { useBrowserAndServer } from '../helpers/browser-suite.js';
+import type { TestServer } from '../helpers/server.js';
 
 let browser: Browser;
 let server: TestServer;
 const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  if (!existsSync('dist/client/index.html')) throw new Error('The client is not built: run `npm run build` (npm test does).');
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  await server.dispose();
-});
+useBrowserAndServer({ onBrowser: (b) => (browser = b), onServer: (s) => (server = s), contexts });
 
 const scriptErrors = (errors: string[]) => errors.filter((e) => !isNetworkError(e));
 
