@@ -11,6 +11,7 @@ import type { AppDeps } from './deps.js';
 import { registerAnnouncementHandlers } from './features/announcements/announcements.handlers.js';
 import { announcementsRoutes } from './features/announcements/announcements.routes.js';
 import { blipsFeature } from './features/blips/index.js';
+import { openTableStreams } from './features/cafe/cafe.repository.js';
 import { cafeFeature } from './features/cafe/index.js';
 import type { Feature, FeatureContext } from './features/feature.js';
 import { moderationFeature } from './features/moderation/index.js';
@@ -60,6 +61,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     perAccount: deps.config.loginLimitPerAccount,
   });
 
+  // Staff announcements reach the space and every open cafe table.
+  const toOpenTables = (spaceId: string) => openTableStreams(deps.db.kysely, spaceId);
   const docAccess = new DocAccessRegistry();
   const collabHooks = new CollabHooks();
   let collab: CollabServer | null = null;
@@ -80,7 +83,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ...authRoutes({ csrfSecret, loginLimiter, signupsPerHour: deps.config.signupLimitPerIp }),
     ...ssoRoutes({ csrfSecret }),
     ...spacesRoutes({ origins }),
-    ...announcementsRoutes({ streams }),
+    ...announcementsRoutes({ streams, reach: toOpenTables }),
     ...features.flatMap((f) => f.routes),
   ];
   const openApi = buildOpenApi(routes, '1');
@@ -115,7 +118,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   streams.onPublish((event) => sockets.to(streamRoom(event.stream)).emit('stream:event', event));
   sockets.on('connection', (socket) => {
     registerStreamHandlers(socket, deps, streams, streamAccess);
-    registerAnnouncementHandlers(socket, deps, streams);
+    registerAnnouncementHandlers(socket, deps, streams, toOpenTables);
     for (const feature of features) feature.registerHandlers?.(socket);
   });
 

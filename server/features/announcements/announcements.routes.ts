@@ -5,9 +5,9 @@ import { streamName } from '../../../shared/streams.js';
 import { defineRoute, idempotencyKeyOf } from '../../http/route.js';
 import { requireSpace } from '../spaces/access.js';
 import type { StreamLog } from '../streams/stream-log.js';
-import { postAnnouncement } from './announcements.service.js';
+import { postAnnouncement, type AnnouncementReach } from './announcements.service.js';
 
-export function announcementsRoutes(opts: { streams: StreamLog }) {
+export function announcementsRoutes(opts: { streams: StreamLog; reach?: AnnouncementReach }) {
   return [
     defineRoute({
       method: 'get',
@@ -43,7 +43,7 @@ export function announcementsRoutes(opts: { streams: StreamLog }) {
           author: viewer!,
           text: body.text,
           idempotencyKey: idempotencyKeyOf(req),
-        });
+        }, opts.reach);
         return { event };
       },
     }),

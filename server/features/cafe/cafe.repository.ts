@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { docName } from '../../../shared/doc-names.js';
 import type { CafeTable, Hand, TableMessage } from '../../../shared/schemas/cafe.js';
+import { streamName } from '../../../shared/streams.js';
 import type { Database } from '../../db/database.js';
 import type { CafeTablesTable, TableHandsTable, TableMessagesTable } from './cafe.table.js';
 
@@ -146,4 +147,10 @@ export async function toHand(db: Kysely<Database>, row: HandRow): Promise<Hand> 
     answeredBy: row.answered_by ? person(row.answered_by) : null,
     waitSeconds: end ? (Date.parse(end) - Date.parse(row.raised_at)) / 1000 : null,
   };
+}
+
+/** The streams of a space's open tables: where announcements to "every open table" go. */
+export async function openTableStreams(db: Kysely<Database>, spaceId: string): Promise<string[]> {
+  const rows = await db.selectFrom('cafe_tables').select('id').where('space_id', '=', spaceId).where('closed_at', 'is', null).execute();
+  return rows.map((r) => streamName.table(r.id));
 }
