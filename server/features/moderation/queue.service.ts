@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { ERROR_CODES } from '../../../shared/errors.js';
-import type { ContentKind, QueueItem, Reason, Sanction } from '../../../shared/schemas/moderation.js';
+import type { ContentKind, ItemStatus, QueueItem, Reason, Sanction } from '../../../shared/schemas/moderation.js';
 import { streamName } from '../../../shared/streams.js';
 import type { Database } from '../../db/database.js';
 import { AppError, notFound } from '../../http/errors.js';
@@ -42,7 +42,15 @@ export class ModerationQueue {
    * Approve or reject an item that is still open. The status check and the change are one
    * statement, so of two moderators acting at once exactly one wins; the other hears who did.
    */
-  async decide(space: SpaceRow, staff: Viewer, itemId: string, action: 'approve' | 'reject', note: string | null): Promise<QueueItem> {
+  async decide(
+    space: SpaceRow,
+    staff: Viewer,
+    itemId: string,
+    action: 'approve' | 'reject',
+    note: string | null,
+    /** Which statuses may still be decided; staff sweeping an author's day also take back what had passed. */
+    decidable: readonly ItemStatus[] = OPEN,
+  ): Promise<QueueItem> {
     const row = await this.item(space, itemId);
     const now = this.clock.now().toISOString();
     const status = action === 'approve' ? 'approved' : 'rejected';
@@ -53,7 +61,7 @@ export class ModerationQueue {
         .updateTable('moderation_items')
         .set({ status, decided_by: staff.id, decided_at: now, decision_note: note, updated_at: now })
         .where('id', '=', itemId)
-        .where('status', 'in', [...OPEN])
+        .where('status', 'in', [...decidable])
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) return false;
       await adapter?.setVisibility(trx, row.content_id, visibility);
@@ -118,12 +126,8 @@ export class ModerationQueue {
       .execute();
     const done: string[] = [];
     for (const row of rows) {
-      // Items that passed on their own are reopened first so the same decision path applies.
-      if (row.status === 'allowed' || row.status === 'approved') {
-        await this.db.updateTable('moderation_items').set({ status: 'flagged' }).where('id', '=', row.id).execute();
-      }
       try {
-        await this.decide(space, staff, row.id, 'reject', reason);
+        await this.decide(space, staff, row.id, 'reject', reason, ['held', 'flagged', 'allowed', 'approved']);
         done.push(row.id);
       } catch (err) {
         if (!(err instanceof AppError && err.code === ERROR_CODES.CONFLICT)) throw err;
