@@ -12,6 +12,7 @@ import { StreamLog } from '../../server/features/streams/stream-log.js';
 import { insertUser } from '../../server/features/users/users.repository.js';
 import type { Viewer } from '../../server/features/users/viewer.js';
 import { KeyedQueue } from '../../server/features/waves/keyed-queue.js';
+import { insertWave } from '../../server/features/waves/waves.repository.js';
 import { systemClock } from '../../server/lib/clock.js';
 import { newId } from '../../server/lib/ids.js';
 import { createLogger } from '../../server/lib/logger.js';
@@ -77,10 +78,7 @@ export async function runModeration(options: { rounds: number; warmup: number; m
     }
     const wave = async () => {
       const id = newId();
-      await db.kysely
-        .insertInto('waves')
-        .values({ id, space_id: space.id, title: 'Bench wave', status: 'open', author_id: authors[0]!.id, locked: 0, merged_into: null, pinned_blip_id: null, supporters: 0, replies: 0, contributors: 0, hot: 0, created_at: now, last_activity_at: now })
-        .execute();
+      await insertWave(db.kysely, { id, spaceId: space.id, title: 'Bench wave', authorId: authors[0]!.id, now });
       return id;
     };
     const log = createLogger('silent');

@@ -4,6 +4,7 @@ import type { SpaceSettings } from '../../shared/schemas/spaces.js';
 import { insertSpace, upsertMembership } from '../../server/features/spaces/spaces.repository.js';
 import type { SpaceRow } from '../../server/features/spaces/spaces.table.js';
 import { newId } from '../../server/lib/ids.js';
+import { insertWave as insertWaveRow } from '../../server/features/waves/waves.repository.js';
 import { api } from './http.js';
 import type { TestServer } from './server.js';
 
@@ -57,26 +58,7 @@ export async function grant(server: TestServer, space: SpaceRow, user: TestUser,
  * playback); tests of waves themselves create them through the API.
  */
 export async function insertWave(server: TestServer, space: SpaceRow, author: { id: string }, title = 'Rain-proof cargo cover'): Promise<string> {
-  const now = server.deps.clock.now().toISOString();
   const id = newId();
-  await server.db.kysely
-    .insertInto('waves')
-    .values({
-      id,
-      space_id: space.id,
-      title,
-      status: 'open',
-      author_id: author.id,
-      locked: 0,
-      merged_into: null,
-      pinned_blip_id: null,
-      supporters: 0,
-      replies: 0,
-      contributors: 0,
-      hot: 0,
-      created_at: now,
-      last_activity_at: now,
-    })
-    .execute();
+  await insertWaveRow(server.db.kysely, { id, spaceId: space.id, title, authorId: author.id, now: server.deps.clock.now().toISOString() });
   return id;
 }

@@ -1,3 +1,4 @@
+import type { Visibility } from '../moderation/moderation.table.js';
 import { sql, type Expression, type ExpressionBuilder, type Kysely } from 'kysely';
 import { docName } from '../../../shared/doc-names.js';
 import { hasRole, type Role } from '../../../shared/roles.js';
@@ -12,6 +13,33 @@ export const FORMER_MEMBER: Person = { id: 'former-member', displayName: 'Former
 
 export function personOf(id: string | null, displayName: string | null): Person {
   return id !== null && displayName !== null ? { id, displayName } : FORMER_MEMBER;
+}
+
+/** A new, open wave row: no supports, replies or contributors yet (the counters start at zero). */
+export async function insertWave(
+  db: Kysely<Database>,
+  wave: { id: string; spaceId: string; title: string; authorId: string; now: string; visibility?: Visibility },
+): Promise<void> {
+  await db
+    .insertInto('waves')
+    .values({
+      id: wave.id,
+      space_id: wave.spaceId,
+      title: wave.title,
+      status: 'open',
+      author_id: wave.authorId,
+      locked: 0,
+      merged_into: null,
+      pinned_blip_id: null,
+      supporters: 0,
+      replies: 0,
+      contributors: 0,
+      hot: 0,
+      created_at: wave.now,
+      last_activity_at: wave.now,
+      visibility: wave.visibility ?? 'visible',
+    })
+    .execute();
 }
 
 export function findWave(db: Kysely<Database>, waveId: string): Promise<WaveRow | undefined> {

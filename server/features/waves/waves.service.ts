@@ -16,7 +16,7 @@ import type { WavesContext } from './waves.context.js';
 import { recountWave } from './waves.counters.js';
 import { seedIdeaDocument } from './waves.idea.js';
 import { publishWaveCounts } from './waves.publish.js';
-import { findWave } from './waves.repository.js';
+import { findWave, insertWave } from './waves.repository.js';
 
 export const invalid = (field: string, message: string) =>
   new AppError(ERROR_CODES.INVALID_INPUT, `${field}: ${message}`, { field });
@@ -70,26 +70,7 @@ export async function createWave(
     idempotencyKey: input.idempotencyKey,
     alongside: async (trx) => {
       await ensureMember(trx, space.id, author.id, now);
-      await trx
-        .insertInto('waves')
-        .values({
-          id,
-          space_id: space.id,
-          title: body.title,
-          status: 'open',
-          author_id: author.id,
-          locked: 0,
-          merged_into: null,
-          pinned_blip_id: null,
-          supporters: 0,
-          replies: 0,
-          contributors: 0,
-          hot: 0,
-          created_at: now,
-          last_activity_at: now,
-          visibility: screened.visibility,
-        })
-        .execute();
+      await insertWave(trx, { id, spaceId: space.id, title: body.title, authorId: author.id, now, visibility: screened.visibility });
       if (tags.length > 0) await trx.insertInto('wave_tags').values(tags.map((tag) => ({ wave_id: id, tag }))).execute();
       await trx
         .insertInto('wave_status_changes')
