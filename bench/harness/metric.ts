@@ -31,7 +31,7 @@ export function metric(args: {
     ratio: r !== null && Number.isFinite(r) ? r : null,
     paired: pairedRatios(args.ours, args.baseline?.samples),
     target,
-    pass: r === null ? null : meetsTarget(r, target),
+    pass: r === null ? null : meetsTarget(r, target, baseline?.median),
     samples: { ours: [...args.ours], baseline: args.baseline ? [...args.baseline.samples] : null },
   };
 }

@@ -11,12 +11,23 @@ export function formatValue(value: number, unit: Unit): string {
       return `${Math.round(value).toLocaleString('en-US')} B`;
     case 'count':
       return Math.round(value).toLocaleString('en-US');
+    case 'us':
+      return `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US')} µs`;
+    case 'per-s':
+      return `${Math.round(value).toLocaleString('en-US')}/s`;
+    case 'percent':
+      return `${value >= 99.95 && value < 100 ? '99.9' : value.toFixed(1)}%`;
   }
+}
+
+/** What formatValue puts after the number, for targets with an allowance ("+ 1 ms"). */
+export function unitSuffix(unit: Unit): string {
+  return { ms: 'ms', us: 'µs', MB: 'MB', bytes: 'B', count: '', 'per-s': '/s', percent: '%' }[unit];
 }
 
 /** "12.3 ms (11.9–14.0)": median with the range of the samples. */
 export function formatSummary(m: { median: number; min: number; max: number; n: number }, unit: Unit): string {
-  const bare = (v: number) => formatValue(v, unit).replace(/ (ms|MB|B)$/, '');
+  const bare = (v: number) => formatValue(v, unit).replace(/ (ms|µs|MB|B)$|\/s$|%$/, '');
   return m.n > 1 ? `${formatValue(m.median, unit)} (${bare(m.min)}–${bare(m.max)})` : formatValue(m.median, unit);
 }
 
@@ -30,7 +41,7 @@ export function tableRows(metrics: readonly MetricResult[]): string[][] {
     m.baseline ? formatValue(m.baseline.median, m.unit) : '—',
     m.ratio === null ? '—' : formatRatio(m.ratio),
     m.paired === null ? '—' : m.paired.n > 1 ? `${formatRatio(m.paired.median)} (${m.paired.min.toFixed(2)}–${m.paired.max.toFixed(2)})` : formatRatio(m.paired.median),
-    formatTarget(m.target),
+    formatTarget(m.target, unitSuffix(m.unit)),
     m.pass === null ? '' : m.pass ? 'pass' : 'FAIL',
   ]);
 }

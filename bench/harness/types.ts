@@ -1,7 +1,8 @@
 import type { RatioTarget } from './ratio.js';
 import type { Summary } from './stats.js';
 
-export type Unit = 'ms' | 'MB' | 'bytes' | 'count';
+/** `us`: microseconds; `per-s`: a rate (per second); `percent`: 0–100. */
+export type Unit = 'ms' | 'us' | 'MB' | 'bytes' | 'count' | 'per-s' | 'percent';
 
 /** One row of the results table: our samples against a baseline measured in the same run. */
 export interface MetricResult {

@@ -1,7 +1,7 @@
 import type { DocContributorsTable, DocSnapshotsTable, DocUpdatesTable } from '../collab/docs.table.js';
 import type { BlipMentionsTable, BlipReactionsTable, BlipRevisionsTable, BlipsTable } from '../features/blips/blips.table.js';
-import type { SearchIndexTable, WaveStatusChangesTable, WaveSupportsTable, WaveTagsTable, WavesTable } from '../features/waves/waves.table.js';
-import type { CafeTablesTable, TableHandsTable, TableMessagesTable, TableSeatsTable } from '../features/cafe/cafe.table.js';
+import type { SearchIndexTable, WaveCreditsTable, WaveStatusChangesTable, WaveSupportsTable, WaveTagsTable, WavesTable } from '../features/waves/waves.table.js';
+import type { CafeTablesTable, TableHandsTable, TableMessagesTable, TableSeatsTable, TableVisitsTable } from '../features/cafe/cafe.table.js';
 import type { AuditLogTable } from '../features/audit/audit.table.js';
 import type { ContentFlagsTable, MemberSanctionsTable, ModerationItemsTable } from '../features/moderation/moderation.table.js';
 import type { MembershipsTable, SpacesTable } from '../features/spaces/spaces.table.js';
@@ -25,6 +25,7 @@ export interface Database {
   wave_tags: WaveTagsTable;
   wave_supports: WaveSupportsTable;
   wave_status_changes: WaveStatusChangesTable;
+  wave_credits: WaveCreditsTable;
   blips: BlipsTable;
   blip_revisions: BlipRevisionsTable;
   blip_reactions: BlipReactionsTable;
@@ -37,4 +38,5 @@ export interface Database {
   table_seats: TableSeatsTable;
   table_messages: TableMessagesTable;
   table_hands: TableHandsTable;
+  table_visits: TableVisitsTable;
 }

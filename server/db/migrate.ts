@@ -3,6 +3,7 @@ import * as m0001 from './migrations/2026_11_22_0001_core.js';
 import * as m0002 from './migrations/2026_11_22_0002_waves.js';
 import * as m0003 from './migrations/2026_11_22_0003_moderation.js';
 import * as m0004 from './migrations/2026_11_22_0004_cafe.js';
+import * as m0005 from './migrations/2026_11_22_0005_cafe_places.js';
 
 /** Explicit list, so migrations work the same under tsx, after a build and in tests. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_22_0002_waves': m0002,
   '2026_11_22_0003_moderation': m0003,
   '2026_11_22_0004_cafe': m0004,
+  '2026_11_22_0005_cafe_places': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -20,6 +20,9 @@ import type {
 import type {
   Hand,
   SeatResult,
+  FloorDelta,
+  FloorPage,
+  FloorWatchEvent,
   TableAnswerEvent,
   TableHandEvent,
   TableJoinEvent,
@@ -55,6 +58,9 @@ export interface ClientToServerEvents {
   /** Cafe: sit down at a table (leaves your other table in the space); TABLE_FULL when the cap is reached. */
   'table:join': (input: TableJoinEvent, ack: Ack<SeatResult>) => void;
   'table:leave': (input: TableLeaveEvent, ack: Ack<null>) => void;
+  /** Cafe: follow the floor of a space: acks with its first page, then `floor:delta` batches. */
+  'floor:watch': (input: FloorWatchEvent, ack: Ack<{ page: FloorPage }>) => void;
+  'floor:unwatch': (input: FloorWatchEvent, ack: Ack<null>) => void;
   /** Cafe: say something at your table; acknowledged once stored (moderated like blips). */
   'table:say': (input: TableSayEvent, ack: Ack<{ message: TableMessage }>) => void;
   /** Cafe: typing indicator, relayed volatile to the table's room, never stored. */
@@ -73,6 +79,8 @@ export interface ServerToClientEvents {
   'blip:drafting': (drafting: Drafting) => void;
   /** Someone at a table whose stream (`table:<id>`) you subscribed to is typing. */
   'table:typing': (typing: TableTyping) => void;
+  /** The floor you watch changed: the tables that changed since the last delta (batched), and the ones that closed. */
+  'floor:delta': (delta: FloorDelta) => void;
 }
 
 /** What the handshake sends as `auth`. Anonymous when `token` is absent and no cookie is sent. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdempotencyKeySchema, IdSchema, IsoDateSchema } from './common.js';
+import { CreateWaveBodySchema } from './waves.js';
 
 export const CAFE_LIMITS = {
   topicMin: 3,
@@ -10,6 +11,9 @@ export const CAFE_LIMITS = {
   questionMax: 280,
   floorPageMax: 50,
   floorPageDefault: 20,
+  conversationMax: 100,
+  promoteMax: 100,
+  earlierMax: 50,
 } as const;
 
 export const TopicSchema = z.string().trim().min(CAFE_LIMITS.topicMin).max(CAFE_LIMITS.topicMax);
@@ -36,6 +40,10 @@ export const CafeTableSchema = z.object({
   people: z.array(SeatedPersonSchema),
   staffPresent: z.int(),
   raisedHands: z.int(),
+  /** How lively it is: visible messages in the last 10 minutes. */
+  recentMessages: z.int(),
+  /** Staff locked it: no new fan seats; fans read, only staff write. */
+  locked: z.boolean(),
   lastActivityAt: IsoDateSchema,
   createdAt: IsoDateSchema,
   closedAt: IsoDateSchema.nullable(),
@@ -45,6 +53,7 @@ export const CafeTableSchema = z.object({
 export type CafeTable = z.infer<typeof CafeTableSchema>;
 
 export const FloorPageSchema = z.object({ items: z.array(CafeTableSchema), nextCursor: z.string().nullable() });
+export type FloorPage = z.infer<typeof FloorPageSchema>;
 
 export const FloorQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
@@ -61,6 +70,21 @@ export const OpenTableBodySchema = z.object({
   capacity: z.int().min(2).max(50).optional(),
 });
 export const EditTableBodySchema = z.object({ topic: TopicSchema });
+export const LockTableBodySchema = z.object({ locked: z.boolean() });
+
+export const PromoteTableBodySchema = z.object({
+  title: CreateWaveBodySchema.shape.title,
+  tags: CreateWaveBodySchema.shape.tags,
+  /** The messages that become the wave's first blips, in the table's order (visible ones of this table). */
+  messageIds: z.array(IdSchema).min(1, 'pick at least one message').max(CAFE_LIMITS.promoteMax),
+});
+export const PromoteResultSchema = z.object({
+  wave: z.object({ id: IdSchema, title: z.string() }),
+  blips: z.int(),
+  /** Everyone who sat at the table, credited on the wave. */
+  credited: z.array(z.object({ id: IdSchema, displayName: z.string() })),
+});
+export type PromoteResult = z.infer<typeof PromoteResultSchema>;
 export const TableParamsSchema = z.object({ tableId: IdSchema });
 
 export const TableMessageSchema = z.object({
@@ -86,6 +110,22 @@ export const HandSchema = z.object({
   waitSeconds: z.number().nullable(),
 });
 export type Hand = z.infer<typeof HandSchema>;
+
+/** Arriving at a table: its summary, the last messages, the hands up, and the stream head to follow on from. */
+export const ConversationSchema = z.object({
+  table: CafeTableSchema,
+  messages: z.array(TableMessageSchema),
+  hands: z.array(HandSchema),
+  /** The `table:<id>` stream's head: subscribe with `after: head`. */
+  head: z.int(),
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+export const ConversationQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(CAFE_LIMITS.conversationMax).default(50),
+});
+export const EarlierQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(CAFE_LIMITS.earlierMax).default(20),
+});
 
 /** Where a fan who found a table full could go instead. */
 export const TableAlternativeSchema = z.object({
@@ -129,3 +169,15 @@ export const TableTypingSchema = z.object({
   typing: z.boolean(),
 });
 export type TableTyping = z.infer<typeof TableTypingSchema>;
+
+/** `floor:watch` / `floor:unwatch`: live floor changes of a space. */
+export const FloorWatchEventSchema = z.object({ slug: z.string().min(1).max(64) });
+export type FloorWatchEvent = z.infer<typeof FloorWatchEventSchema>;
+
+/**
+ * `floor:delta` (server → watchers of a space's floor): the tables that changed since the last
+ * delta, batched; `closed` lists tables that left the floor. Not stored: on reconnect, load the
+ * floor again and watch again.
+ */
+export const FloorDeltaSchema = z.object({ spaceId: IdSchema, tables: z.array(CafeTableSchema), closed: z.array(IdSchema) });
+export type FloorDelta = z.infer<typeof FloorDeltaSchema>;

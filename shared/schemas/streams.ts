@@ -80,8 +80,10 @@ export const StreamEventDataSchemas = {
   'table:hand-raised': z.object({ hand: HandSchema }),
   /** table stream: the hand went down (lowered by the fan, or answered by staff: `answeredBy`). */
   'table:hand-lowered': z.object({ hand: HandSchema }),
-  /** space and table streams: a table opened, changed seats or topic, closed or reopened (the whole summary). */
+  /** table stream: a table changed seats, topic, lock, hands, closed or reopened (the whole summary). The floor gets `floor:delta` instead. */
   'table:changed': z.object({ table: CafeTableSchema }),
+  /** table stream: staff started a wave from this table's conversation. */
+  'table:promoted': z.object({ tableId: z.string(), wave: z.object({ id: z.string(), title: z.string() }), by: z.object({ id: z.string(), displayName: z.string() }) }),
 } as const;
 export type StreamEventType = keyof typeof StreamEventDataSchemas;
 export type StreamEventData<T extends StreamEventType> = z.infer<(typeof StreamEventDataSchemas)[T]>;

@@ -146,6 +146,8 @@ export const ContributorSchema = z.object({
   /** Stored document updates by this person. */
   documentEdits: z.int(),
   blips: z.int(),
+  /** Cafe tables this person sat at whose conversation became this wave. */
+  tables: z.int(),
 });
 export type Contributor = z.infer<typeof ContributorSchema>;
 

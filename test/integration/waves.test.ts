@@ -129,7 +129,7 @@ describe('creating waves', () => {
     expect(plainText(reader.doc)).toBe('A cover that clips on.\nIt folds into the front box.');
     const contributors = await api(server, 'GET', `/api/v1/waves/${wave.id}/contributors`);
     expect(contributors.body).toEqual([
-      { person: { id: fan.id, displayName: 'Ana Fan' }, documentChars: 'A cover that clips on.It folds into the front box.'.length, documentEdits: 1, blips: 0 },
+      { person: { id: fan.id, displayName: 'Ana Fan' }, documentChars: 'A cover that clips on.It folds into the front box.'.length, documentEdits: 1, blips: 0, tables: 0 },
     ]);
 
     const anonymous = await getWave(wave.id);

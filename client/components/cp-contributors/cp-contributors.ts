@@ -8,7 +8,7 @@ import { shared } from '../../styles/shared.js';
 import { styles } from './cp-contributors.styles.js';
 
 /**
- * @summary "Shaped by": everyone who wrote the idea document or replied, with their share.
+ * @summary "Shaped by": everyone who wrote the idea document, replied, or sat at the cafe table it came from, with their share.
  */
 @customElement('cp-contributors')
 export class CpContributors extends AppElement {
@@ -26,6 +26,7 @@ export class CpContributors extends AppElement {
         const parts = [
           c.documentChars > 0 ? `${share}% of the document` : '',
           c.blips > 0 ? `${c.blips} ${c.blips === 1 ? 'reply' : 'replies'}` : '',
+          c.tables > 0 ? 'talked it through at a cafe table' : '',
         ].filter(Boolean);
         return html`<li>
           <span class="avatar" aria-hidden="true" style=${styleMap({ background: userColor(c.person.id) })}>${c.person.displayName.slice(0, 1).toUpperCase()}</span>

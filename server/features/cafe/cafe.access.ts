@@ -7,7 +7,7 @@ import { requireSpace, roleIn } from '../spaces/access.js';
 import type { SpaceRow } from '../spaces/spaces.table.js';
 import type { StreamReadCheck } from '../streams/stream-access.js';
 import type { Viewer } from '../users/viewer.js';
-import { findTable, seatAt, type TableRow } from './cafe.repository.js';
+import { findTable, hasVisited, seatAt, type TableRow } from './cafe.repository.js';
 
 export interface TableAccess {
   table: TableRow;
@@ -38,23 +38,35 @@ export async function isSeated(db: Kysely<Database>, tableId: string, userId: st
 }
 
 /**
- * `table:<id>`, the chat: readable by the people seated there and by the space's staff; nobody
- * else (a table is a small conversation, not a broadcast; the floor shows who sits where).
+ * Who may read a table's conversation: the people seated there, the space's staff, and, once the
+ * table has closed, the people who sat there (its history is theirs to go back to). Nobody else:
+ * a table is a small conversation, not a broadcast; the floor shows who sits where.
  */
-export const tableStreamAccess: StreamReadCheck = async ({ db, viewer, id }) => {
-  const { role } = await requireTable(db, viewer, id, null);
-  if (hasRole(role, 'staff')) return;
-  if (viewer && (await isSeated(db, id, viewer.id))) return;
+export async function requireTableReader(db: Kysely<Database>, viewer: Viewer | null, tableId: string): Promise<TableAccess> {
+  const access = await requireTable(db, viewer, tableId, null);
+  if (hasRole(access.role, 'staff')) return access;
+  if (viewer && (await isSeated(db, tableId, viewer.id))) return access;
+  if (viewer && access.table.closed_at !== null && (await hasVisited(db, tableId, viewer.id))) return access;
   throw forbidden('Sit down at this table to read its conversation');
+}
+
+/** `table:<id>`, the chat stream: see requireTableReader. */
+export const tableStreamAccess: StreamReadCheck = async ({ db, viewer, id }) => {
+  await requireTableReader(db, viewer, id);
 };
 
-/** `table:<id>`, the notepad: the people seated write, staff of the space (not seated) read, nobody else. */
+/**
+ * `table:<id>`, the notepad: the people seated write (read when staff locked the table), staff of
+ * the space read (and write when seated), those who sat at a closed table read, nobody else.
+ */
 export const tableDocAccess: DocAccessResolver = async ({ db, viewer, id }) => {
   const table = await findTable(db, id);
   if (!table) return null;
   if (!viewer) return 'none';
   const role = await roleIn(db, viewer, table.space_id);
   if (role === null) return 'none';
-  if (await isSeated(db, id, viewer.id)) return 'read-write';
-  return hasRole(role, 'staff') ? 'read-only' : 'none';
+  const staff = hasRole(role, 'staff');
+  if (await isSeated(db, id, viewer.id)) return table.locked_at !== null && !staff ? 'read-only' : 'read-write';
+  if (staff) return 'read-only';
+  return table.closed_at !== null && (await hasVisited(db, id, viewer.id)) ? 'read-only' : 'none';
 };

@@ -1,4 +1,5 @@
 import {
+  FloorWatchEventSchema,
   TableAnswerEventSchema,
   TableHandEventSchema,
   TableJoinEventSchema,
@@ -11,10 +12,11 @@ import { unauthenticated } from '../../http/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import { defineHandler } from '../../realtime/handler.js';
 import type { AppSocket } from '../../realtime/io.js';
-import { streamRoom } from '../../realtime/rooms.js';
+import { floorRoom, streamRoom } from '../../realtime/rooms.js';
+import { CAFE_LIMITS } from '../../../shared/schemas/cafe.js';
 import type { CafeService } from './cafe.service.js';
 
-export function registerCafeHandlers(socket: AppSocket, log: Logger, { seats, chat, hands }: Pick<CafeService, 'seats' | 'chat' | 'hands'>) {
+export function registerCafeHandlers(socket: AppSocket, log: Logger, { tables, seats, chat, hands }: Pick<CafeService, 'tables' | 'seats' | 'chat' | 'hands'>) {
   const signedIn = () => {
     const viewer = socket.data.viewer;
     if (!viewer) throw unauthenticated();
@@ -29,6 +31,22 @@ export function registerCafeHandlers(socket: AppSocket, log: Logger, { seats, ch
     });
   }
 
+  socket.on(
+    'floor:watch',
+    defineHandler(socket, log, FloorWatchEventSchema, async (input) => {
+      const { spaceId, page } = await tables.watchFloor(socket.data.viewer, input.slug, { limit: CAFE_LIMITS.floorPageDefault });
+      await socket.join(floorRoom(spaceId));
+      return { page };
+    }),
+  );
+  socket.on(
+    'floor:unwatch',
+    defineHandler(socket, log, FloorWatchEventSchema, async (input) => {
+      const { spaceId } = await tables.watchFloor(socket.data.viewer, input.slug, { limit: 1 });
+      await socket.leave(floorRoom(spaceId));
+      return null;
+    }),
+  );
   socket.on('table:join', defineHandler(socket, log, TableJoinEventSchema, (input) => seats.sit(signedIn(), input.tableId)));
   socket.on(
     'table:leave',

@@ -21,11 +21,34 @@ export function seatAt(db: Kysely<Database>, tableId: string, userId: string) {
   return db.selectFrom('table_seats').selectAll().where('table_id', '=', tableId).where('user_id', '=', userId).executeTakeFirst();
 }
 
-/** Whole summaries for the floor, in the order of `rows`. */
-export async function toTables(db: Kysely<Database>, rows: TableRow[]): Promise<CafeTable[]> {
+/** How far back "lively" looks: visible messages in this window are counted on the floor. */
+export const LIVELY_WINDOW_MS = 10 * 60_000;
+
+/**
+ * Seats a person (inside `trx`, after the cap was taken) and remembers the visit: the person is
+ * among the table's people from now on (earlier tables, credit when it becomes a wave).
+ */
+export async function insertSeat(
+  trx: Kysely<Database>,
+  seat: { tableId: string; spaceId: string; userId: string; staff: boolean; now: string; awaySince: string | null },
+): Promise<void> {
+  await trx
+    .insertInto('table_seats')
+    .values({ table_id: seat.tableId, space_id: seat.spaceId, user_id: seat.userId, staff: seat.staff ? 1 : 0, seated_at: seat.now, away_since: seat.awaySince })
+    .execute();
+  await trx
+    .insertInto('table_visits')
+    .values({ table_id: seat.tableId, user_id: seat.userId, space_id: seat.spaceId, staff: seat.staff ? 1 : 0, first_sat_at: seat.now, last_sat_at: seat.now })
+    .onConflict((oc) => oc.columns(['table_id', 'user_id']).doUpdateSet({ last_sat_at: seat.now }))
+    .execute();
+}
+
+/** Whole summaries for the floor, in the order of `rows`; "lively" counts messages up to `now`. */
+export async function toTables(db: Kysely<Database>, rows: TableRow[], now: Date = new Date()): Promise<CafeTable[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [seats, hands] = await Promise.all([
+  const since = new Date(now.getTime() - LIVELY_WINDOW_MS).toISOString();
+  const [seats, hands, recent] = await Promise.all([
     db
       .selectFrom('table_seats')
       .innerJoin('users', 'users.id', 'table_seats.user_id')
@@ -40,8 +63,17 @@ export async function toTables(db: Kysely<Database>, rows: TableRow[]): Promise<
       .where('lowered_at', 'is', null)
       .groupBy('table_id')
       .execute(),
+    db
+      .selectFrom('table_messages')
+      .select(['table_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('table_id', 'in', ids)
+      .where('created_at', '>', since)
+      .where('visibility', '=', 'visible')
+      .groupBy('table_id')
+      .execute(),
   ]);
   const handCount = new Map(hands.map((h) => [h.table_id, Number(h.n)]));
+  const recentCount = new Map(recent.map((m) => [m.table_id, Number(m.n)]));
   return rows.map((r) => {
     const people = seats
       .filter((s) => s.table_id === r.id)
@@ -57,6 +89,8 @@ export async function toTables(db: Kysely<Database>, rows: TableRow[]): Promise<
       people,
       staffPresent: people.filter((p) => p.staff).length,
       raisedHands: handCount.get(r.id) ?? 0,
+      recentMessages: recentCount.get(r.id) ?? 0,
+      locked: r.locked_at !== null,
       lastActivityAt: r.last_activity_at,
       createdAt: r.created_at,
       closedAt: r.closed_at,
@@ -65,9 +99,48 @@ export async function toTables(db: Kysely<Database>, rows: TableRow[]): Promise<
   });
 }
 
-export async function loadTable(db: Kysely<Database>, tableId: string): Promise<CafeTable | null> {
+export async function loadTable(db: Kysely<Database>, tableId: string, now?: Date): Promise<CafeTable | null> {
   const row = await findTable(db, tableId);
-  return row ? ((await toTables(db, [row]))[0] ?? null) : null;
+  return row ? ((await toTables(db, [row], now))[0] ?? null) : null;
+}
+
+/** Tables this person sat at in the space, closed ones (the open ones are on the floor), latest visit first. */
+export function earlierTableRows(db: Kysely<Database>, spaceId: string, userId: string, limit: number) {
+  return db
+    .selectFrom('table_visits')
+    .innerJoin('cafe_tables', 'cafe_tables.id', 'table_visits.table_id')
+    .selectAll('cafe_tables')
+    .select('table_visits.last_sat_at')
+    .where('table_visits.space_id', '=', spaceId)
+    .where('table_visits.user_id', '=', userId)
+    .where('cafe_tables.closed_at', 'is not', null)
+    .orderBy('table_visits.last_sat_at', 'desc')
+    .orderBy('cafe_tables.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function hasVisited(db: Kysely<Database>, tableId: string, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('table_visits').select('user_id').where('table_id', '=', tableId).where('user_id', '=', userId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The newest visible messages of a table (and the viewer's own held ones), oldest first. */
+export async function latestMessages(db: Kysely<Database>, tableId: string, viewerId: string, limit: number): Promise<TableMessage[]> {
+  const rows = await db
+    .selectFrom('table_messages')
+    .leftJoin('users', 'users.id', 'table_messages.author_id')
+    .selectAll('table_messages')
+    .select('users.display_name')
+    .where('table_messages.table_id', '=', tableId)
+    .where((eb) => eb.or([eb('table_messages.visibility', '=', 'visible'), eb('table_messages.author_id', '=', viewerId)]))
+    .orderBy('table_messages.created_at', 'desc')
+    .orderBy('table_messages.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows
+    .reverse()
+    .map((row) => toMessage(row, row.author_id && row.display_name ? { id: row.author_id, displayName: row.display_name } : null));
 }
 
 /** `%`, `_` and `\` taken literally in a LIKE pattern (with `escape '\'`). */

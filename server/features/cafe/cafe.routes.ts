@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import {
   CafeTableSchema,
+  ConversationQuerySchema,
+  ConversationSchema,
+  EarlierQuerySchema,
   EditTableBodySchema,
+  LockTableBodySchema,
+  PromoteResultSchema,
+  PromoteTableBodySchema,
   FloorPageSchema,
   FloorQuerySchema,
   HandSchema,
@@ -10,10 +16,10 @@ import {
   TableParamsSchema,
 } from '../../../shared/schemas/cafe.js';
 import { SpaceParamsSchema } from '../../../shared/schemas/common.js';
-import { defineRoute } from '../../http/route.js';
+import { defineRoute, idempotencyKeyOf } from '../../http/route.js';
 import type { CafeService } from './cafe.service.js';
 
-export function cafeRoutes({ tables, seats, hands }: Pick<CafeService, 'tables' | 'seats' | 'hands'>) {
+export function cafeRoutes({ tables, seats, hands, promote }: Pick<CafeService, 'tables' | 'seats' | 'hands' | 'promote'>) {
   return [
     defineRoute({
       method: 'get',
@@ -39,6 +45,67 @@ export function cafeRoutes({ tables, seats, hands }: Pick<CafeService, 'tables' 
       status: 201,
       errors: [401, 403, 404],
       handler: ({ params, body, viewer }) => tables.open(viewer!, params.slug, body),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/spaces/:slug/tables/earlier',
+      summary: 'Closed tables you sat at in this space, latest visit first (their chat and notepad stay readable to you)',
+      tag: 'cafe',
+      auth: 'user',
+      params: SpaceParamsSchema,
+      query: EarlierQuerySchema,
+      response: z.array(CafeTableSchema),
+      errors: [401, 403, 404],
+      handler: ({ params, query, viewer }) => tables.earlier(viewer!, params.slug, query.limit),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/tables/:tableId/conversation',
+      summary: 'Arriving at a table: the last messages, the hands up and the table stream head (seated people, staff, and those who sat at a closed table)',
+      tag: 'cafe',
+      auth: 'user',
+      params: TableParamsSchema,
+      query: ConversationQuerySchema,
+      response: ConversationSchema,
+      errors: [401, 403, 404],
+      handler: ({ params, query, viewer }) => tables.conversation(viewer!, params.tableId, query.limit),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/tables/:tableId/lock',
+      summary: 'Staff: lock a table (no new fan seats; fans read, only staff write) or unlock it',
+      tag: 'cafe',
+      auth: 'user',
+      params: TableParamsSchema,
+      body: LockTableBodySchema,
+      response: CafeTableSchema,
+      errors: [401, 403, 404],
+      handler: ({ params, body, viewer }) => tables.lock(viewer!, params.tableId, body.locked),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/tables/:tableId/close',
+      summary: 'Staff: close a table now (everyone stands up, hands go down; chat and notepad are kept; sitting down reopens it unless locked)',
+      tag: 'cafe',
+      auth: 'user',
+      params: TableParamsSchema,
+      response: CafeTableSchema,
+      errors: [401, 403, 404],
+      handler: ({ params, viewer }) => tables.close(viewer!, params.tableId),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/tables/:tableId/promote',
+      summary: 'Staff: start a wave from the table: picked messages become its first blips, the notepad its first draft, everyone who sat there is credited',
+      tag: 'cafe',
+      auth: 'user',
+      params: TableParamsSchema,
+      body: PromoteTableBodySchema,
+      response: PromoteResultSchema,
+      status: 201,
+      errors: [401, 403, 404],
+      handler: ({ params, body, viewer, req }) =>
+        promote.promote(viewer!, { tableId: params.tableId, ...body, idempotencyKey: idempotencyKeyOf(req) }),
     }),
     defineRoute({
       method: 'get',

@@ -7,6 +7,7 @@ import type { Moderation } from '../moderation/moderation.service.js';
 import type { StreamLog } from '../streams/stream-log.js';
 import type { Viewer } from '../users/viewer.js';
 import { toTables } from './cafe.repository.js';
+import type { FloorFeed } from './floor-feed.js';
 
 /** How long a seat is kept for someone whose last connection dropped. */
 export const CAFE_GRACE_MS = 30_000;
@@ -30,6 +31,8 @@ export interface CafeDeps {
   moderation: Moderation;
   /** Re-checks open notepad connections after seats change (a person who left turns `none`). */
   refreshDocAccess: (name: string) => Promise<void>;
+  /** Batched live changes for the floor's watchers. */
+  floor: FloorFeed;
 }
 
 /** Publishes the new state of the given tables (see `tableChanges`). */
@@ -41,13 +44,13 @@ export function isoNow(clock: Clock): string {
   return clock.now().toISOString();
 }
 
-/** Publishes the new state of tables on the floor (`space:<id>`) and each table's own stream. */
-export function tableChanges(d: Pick<CafeDeps, 'db' | 'streams' | 'log'>): TableChanges {
+/** Publishes the new state of tables on each table's own stream, and to the floor's next batch. */
+export function tableChanges(d: Pick<CafeDeps, 'db' | 'streams' | 'log' | 'clock' | 'floor'>): TableChanges {
   return async (tableIds) => {
     try {
       const rows = await d.db.selectFrom('cafe_tables').selectAll().where('id', 'in', tableIds).execute();
-      for (const table of await toTables(d.db, rows)) {
-        await d.streams.append({ stream: streamName.space(table.spaceId), type: 'table:changed', data: { table }, actorId: null });
+      for (const table of await toTables(d.db, rows, d.clock.now())) {
+        d.floor.changed(table.spaceId, table.id);
         await d.streams.append({ stream: streamName.table(table.id), type: 'table:changed', data: { table }, actorId: null });
       }
     } catch (err) {

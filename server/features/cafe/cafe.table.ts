@@ -15,6 +15,18 @@ export interface CafeTablesTable {
   last_activity_at: string;
   /** Set when the last person left; a closed table keeps its history and may be reopened. */
   closed_at: string | null;
+  /** Staff locked it: no new fan seats, fans read but do not write. */
+  locked_at: string | null;
+}
+
+/** Everyone who ever sat at a table: "earlier tables", and credit when the table becomes a wave. */
+export interface TableVisitsTable {
+  table_id: string;
+  user_id: string;
+  space_id: string;
+  staff: number;
+  first_sat_at: string;
+  last_sat_at: string;
 }
 
 /** Who sits where: one seat per person per space. Staff seats (`staff` = 1) never count against the cap. */

@@ -9,10 +9,14 @@ import type { Viewer } from '../users/viewer.js';
 import { isSeated, requireTable } from './cafe.access.js';
 import { loadMessage, toMessage } from './cafe.repository.js';
 import { isoNow, person, type CafeDeps } from './cafe.shared.js';
+import type { HandsService } from './hands.service.js';
 
 /** Table chat: moderated messages, and who may type. */
 export class ChatService {
-  constructor(private readonly d: CafeDeps) {}
+  constructor(
+    private readonly d: CafeDeps,
+    private readonly hands: HandsService,
+  ) {}
 
   private now() {
     return isoNow(this.d.clock);
@@ -22,15 +26,15 @@ export class ChatService {
   private async requireVoice(viewer: Viewer, tableId: string) {
     const access = await requireTable(this.d.db, viewer, tableId, 'fan');
     if (access.table.closed_at !== null) throw forbidden('This table is closed: sit down to reopen it');
-    if (!hasRole(access.role, 'staff') && !(await isSeated(this.d.db, tableId, viewer.id))) {
-      throw forbidden('Sit down at this table to talk');
-    }
+    if (hasRole(access.role, 'staff')) return access;
+    if (access.table.locked_at !== null) throw forbidden('This table is locked: only staff may write here');
+    if (!(await isSeated(this.d.db, tableId, viewer.id))) throw forbidden('Sit down at this table to talk');
     return access;
   }
 
   async say(viewer: Viewer, input: { tableId: string; body: string; idempotencyKey?: string }): Promise<TableMessage> {
     const { db, streams, moderation } = this.d;
-    const { table, space } = await this.requireVoice(viewer, input.tableId);
+    const { table, space, role } = await this.requireVoice(viewer, input.tableId);
     if (input.idempotencyKey) {
       const earlier = await streams.earlier(viewer.id, input.idempotencyKey);
       if (earlier) return messageOf(earlier);
@@ -42,6 +46,8 @@ export class ChatService {
     }
     const visible = screened.visibility === 'visible';
     const now = this.now();
+    const staff = hasRole(role, 'staff');
+    let raisedHands = 0;
     const row = { id: newId(), table_id: table.id, author_id: viewer.id, body: input.body, created_at: now, visibility: screened.visibility };
     let itemId = '';
     const { event } = await streams.append({
@@ -54,6 +60,15 @@ export class ChatService {
       alongside: async (trx) => {
         await trx.insertInto('table_messages').values(row).execute();
         await trx.updateTable('cafe_tables').set({ last_activity_at: now }).where('id', '=', table.id).execute();
+        if (staff) {
+          const up = await trx
+            .selectFrom('table_hands')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('table_id', '=', table.id)
+            .where('lowered_at', 'is', null)
+            .executeTakeFirstOrThrow();
+          raisedHands = Number(up.n);
+        }
         itemId = await moderation.record(trx, {
           spaceId: space.id,
           kind: 'table-message',
@@ -65,6 +80,11 @@ export class ChatService {
       },
     });
     if (itemId) await moderation.announce(space.id, itemId);
+    if (visible) {
+      this.d.floor.lively(space.id, table.id);
+      // Staff speaking at the table answers the hands raised there (the wait is recorded).
+      if (raisedHands > 0) await this.hands.answerAllAt(viewer, table.id);
+    }
     return messageOf(event);
   }
 

@@ -121,6 +121,17 @@ export class HandsService {
     return hand;
   }
 
+  /** Staff spoke at the table: every hand up there is answered by them. */
+  async answerAllAt(viewer: Viewer, tableId: string): Promise<void> {
+    const open = await this.d.db.selectFrom('table_hands').select('id').where('table_id', '=', tableId).where('lowered_at', 'is', null).execute();
+    for (const { id } of open) {
+      await this.answer(viewer, { handId: id }).catch((err) => {
+        // Lowered or answered meanwhile: nothing left to do for that hand.
+        if (!(err instanceof AppError && err.code === ERROR_CODES.CONFLICT)) throw err;
+      });
+    }
+  }
+
   /** Raised hands still up in a space, longest waiting first (the staff's queue). */
   async openHands(viewer: Viewer, slug: string): Promise<Hand[]> {
     const { space } = await requireSpace(this.d.db, viewer, { slug }, 'staff');

@@ -9,20 +9,26 @@ import { ChatService } from './chat.service.js';
 import { HandsService } from './hands.service.js';
 import { SeatsService } from './seats.service.js';
 import { TablesService } from './tables.service.js';
+import { FloorFeed } from './floor-feed.js';
+import { PromoteService } from './promote.service.js';
 
 /**
- * Cafe tables: the floor, seats with an exact cap, table chat, the notepad, raised hands.
+ * Cafe tables: the live floor, seats with an exact cap, table chat, the notepad, raised hands,
+ * staff locking, closing and promoting tables to waves.
  * `options` changes the grace period and the idle close; the sweep reads the injected clock, so tests move it.
  */
 export function cafeFeature(ctx: FeatureContext, options: Partial<CafeOptions> = {}): Feature {
   const { db, clock, log } = ctx.deps;
+  const cafeLog = log.child({ module: 'cafe' });
+  const floor = new FloorFeed({ db: db.kysely, clock, log: cafeLog }, ctx.io);
   const d: CafeDeps = {
     db: db.kysely,
     clock,
-    log: log.child({ module: 'cafe' }),
+    log: cafeLog,
     streams: ctx.streams,
     moderation: ctx.moderation,
     refreshDocAccess: (name) => ctx.collab().refreshAccess(name),
+    floor,
   };
   const changed = tableChanges(d);
   const seats = new SeatsService(
@@ -34,11 +40,13 @@ export function cafeFeature(ctx: FeatureContext, options: Partial<CafeOptions> =
     },
     changed,
   );
+  const hands = new HandsService(d, changed);
   const cafe: CafeService = {
     tables: new TablesService(d, seats, changed),
     seats,
-    chat: new ChatService(d),
-    hands: new HandsService(d, changed),
+    chat: new ChatService(d, hands),
+    hands,
+    promote: new PromoteService(d),
   };
   ctx.streamAccess.register('table', tableStreamAccess);
   ctx.docAccess.register('table', tableDocAccess);
@@ -46,6 +54,9 @@ export function cafeFeature(ctx: FeatureContext, options: Partial<CafeOptions> =
   return {
     routes: cafeRoutes(cafe),
     registerHandlers: (socket) => registerCafeHandlers(socket, log, cafe),
-    close: () => seats.close(),
+    close: async () => {
+      await seats.close();
+      await floor.close();
+    },
   };
 }

@@ -4,11 +4,11 @@ import { ERROR_CODES, type ErrorBody } from '../../../shared/errors.js';
 import { hasRole } from '../../../shared/roles.js';
 import type { SeatResult, TableAlternative } from '../../../shared/schemas/cafe.js';
 import type { Database } from '../../db/database.js';
-import { AppError } from '../../http/errors.js';
+import { AppError, forbidden } from '../../http/errors.js';
 import { ensureMember } from '../spaces/spaces.repository.js';
 import type { Viewer } from '../users/viewer.js';
 import { requireTable } from './cafe.access.js';
-import { emptiestOnTopic, findSeat, loadTable, seatAt, type TableRow } from './cafe.repository.js';
+import { emptiestOnTopic, findSeat, insertSeat, loadTable, seatAt, type TableRow } from './cafe.repository.js';
 import { isoNow, type CafeDeps, type CafeOptions, type TableChanges } from './cafe.shared.js';
 
 /** TABLE_FULL, carrying where to go instead (in REST bodies and socket acks alike). */
@@ -67,6 +67,7 @@ export class SeatsService {
     await this.ready;
     const { table, space, role } = await requireTable(this.d.db, viewer, tableId, 'fan');
     const staff = hasRole(role, 'staff');
+    if (table.locked_at !== null && !staff) throw forbidden('This table is locked: staff closed it to new seats');
     const now = this.now();
     const awaySince = this.awaySince(viewer.id, now);
     let outcome: { left: string | null; seatedAt: string; changed: boolean };
@@ -96,10 +97,7 @@ export class SeatsService {
           if (Number(taken.numUpdatedRows) === 0) throw new Full();
         }
         await ensureMember(trx, space.id, viewer.id, now);
-        await trx
-          .insertInto('table_seats')
-          .values({ table_id: tableId, space_id: space.id, user_id: viewer.id, staff: staff ? 1 : 0, seated_at: now, away_since: awaySince })
-          .execute();
+        await insertSeat(trx, { tableId, spaceId: space.id, userId: viewer.id, staff, now, awaySince });
         return { left, seatedAt: now, changed: true };
       });
     } catch (err) {
@@ -108,7 +106,7 @@ export class SeatsService {
     }
     if (outcome.changed) await this.changed([tableId, ...(outcome.left ? [outcome.left] : [])]);
     if (outcome.left) await this.d.refreshDocAccess(docName.table(outcome.left));
-    return { table: (await loadTable(this.d.db, tableId))!, seat: { staff, sinceAt: outcome.seatedAt } };
+    return { table: (await loadTable(this.d.db, tableId, this.d.clock.now()))!, seat: { staff, sinceAt: outcome.seatedAt } };
   }
 
   async leave(viewer: Viewer, tableId: string): Promise<void> {

@@ -32,6 +32,8 @@ export async function recountWave(trx: Kysely<Database>, waveId: string, now: st
           select author_id as person from blips where wave_id = ${waveId} and author_id is not null and visibility = 'visible'
           union
           select user_id as person from doc_contributors where doc_name = ${doc}
+          union
+          select user_id as person from wave_credits where wave_id = ${waveId}
         ) as people)`.as('contributors'),
     ])
     .where('id', '=', waveId)

@@ -206,11 +206,12 @@ export async function waveDetail(
 }
 
 /**
- * Everyone who edited the idea document or wrote a blip (deleted ones too: they took part, as the
- * wave's contributor counter counts them), most involved first.
+ * Everyone who edited the idea document, wrote a blip (deleted ones too: they took part, as the
+ * wave's contributor counter counts them) or is credited for shaping it at a cafe table, most
+ * involved first.
  */
 export async function contributorsOf(db: Kysely<Database>, waveId: string): Promise<Contributor[]> {
-  const [editors, writers] = await Promise.all([
+  const [editors, writers, credited] = await Promise.all([
     db
       .selectFrom('doc_contributors')
       .innerJoin('users', 'users.id', 'doc_contributors.user_id')
@@ -224,15 +225,24 @@ export async function contributorsOf(db: Kysely<Database>, waveId: string): Prom
       .where('blips.wave_id', '=', waveId)
       .groupBy(['users.id', 'users.display_name'])
       .execute(),
+    db
+      .selectFrom('wave_credits')
+      .innerJoin('users', 'users.id', 'wave_credits.user_id')
+      .select(['users.id', 'users.display_name', (eb) => eb.fn.countAll<number>().as('tables')])
+      .where('wave_credits.wave_id', '=', waveId)
+      .where('wave_credits.source', '=', 'table')
+      .groupBy(['users.id', 'users.display_name'])
+      .execute(),
   ]);
   const people = new Map<string, Contributor>();
   const entry = (id: string, displayName: string) => {
     let found = people.get(id);
-    if (!found) people.set(id, (found = { person: { id, displayName }, documentChars: 0, documentEdits: 0, blips: 0 }));
+    if (!found) people.set(id, (found = { person: { id, displayName }, documentChars: 0, documentEdits: 0, blips: 0, tables: 0 }));
     return found;
   };
   for (const e of editors) Object.assign(entry(e.id, e.display_name), { documentChars: Number(e.chars), documentEdits: Number(e.edits) });
   for (const w of writers) entry(w.id, w.display_name).blips = Number(w.blips);
+  for (const c of credited) entry(c.id, c.display_name).tables = Number(c.tables);
   const weight = (c: Contributor) => c.documentChars + c.blips;
   return [...people.values()].sort(
     (a, b) => weight(b) - weight(a) || a.person.displayName.localeCompare(b.person.displayName) || a.person.id.localeCompare(b.person.id),

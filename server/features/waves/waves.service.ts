@@ -29,7 +29,14 @@ const changedMeanwhile = () => new AppError(ERROR_CODES.CONFLICT, 'The wave chan
  */
 export async function createWave(
   ctx: WavesContext,
-  input: { space: SpaceRow; author: Person; body: CreateWaveBody; idempotencyKey?: string },
+  input: {
+    space: SpaceRow;
+    author: Person;
+    body: CreateWaveBody;
+    idempotencyKey?: string;
+    /** More rows that belong to the new wave (first blips, credits), written in the same transaction. */
+    alongside?: (trx: Kysely<Database>, wave: { id: string; now: string }) => Promise<void>;
+  },
 ): Promise<string> {
   const { space, author, body } = input;
   if (input.idempotencyKey) {
@@ -79,6 +86,7 @@ export async function createWave(
       const documentText = await seedIdeaDocument(trx, ctx.clock, { waveId: id, authorId: author.id, draft: body.draft });
       await indexSearchText(trx, { kind: 'title', refId: id, waveId: id, spaceId: space.id, text: body.title });
       await indexSearchText(trx, { kind: 'document', refId: id, waveId: id, spaceId: space.id, text: documentText });
+      await input.alongside?.(trx, { id, now });
       await recountWave(trx, id, now);
       itemId = await ctx.moderation.record(trx, { spaceId: space.id, kind: 'wave', contentId: id, authorId: author.id, text, screened });
     },

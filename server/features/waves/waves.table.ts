@@ -55,3 +55,12 @@ export interface SearchIndexTable {
 }
 
 export type WaveRow = Selectable<WavesTable>;
+
+/** People credited on a wave for shaping it somewhere else (`source` 'table': they sat at that table). */
+export interface WaveCreditsTable {
+  wave_id: string;
+  user_id: string;
+  source: 'table';
+  source_id: string;
+  created_at: string;
+}

@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { Clock } from '../../lib/clock.js';
+import type { Logger } from '../../lib/logger.js';
+import type { AppServer } from '../../realtime/io.js';
+import { floorRoom } from '../../realtime/rooms.js';
+import { toTables } from './cafe.repository.js';
+
+/** Seats, topics, hands, locks: at most one delta per space in this time. */
+export const FLOOR_BATCH_MS = 500;
+/** Chat only changes how lively a table looks: that may wait longer. */
+export const FLOOR_ACTIVITY_MS = 5_000;
+
+interface Pending {
+  changed: Set<string>;
+  lively: Set<string>;
+}
+
+/**
+ * The live floor: table changes are collected per space and sent to the space's floor watchers
+ * as one `floor:delta` per batch, so a thousand fans sitting down cost each watcher a few small
+ * messages a second, not a thousand. Deltas are not stored: a watcher who reconnects loads the
+ * floor again. Each delta reads the tables' state when it is sent, so it is never older than the
+ * changes it reports.
+ */
+export class FloorFeed {
+  readonly #pending = new Map<string, Pending>();
+  #timer: NodeJS.Timeout | null = null;
+  #dueAt = Infinity;
+  #flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly d: { db: Kysely<Database>; clock: Clock; log: Logger },
+    private readonly io: () => AppServer,
+    private readonly options = { batchMs: FLOOR_BATCH_MS, activityMs: FLOOR_ACTIVITY_MS },
+  ) {}
+
+  /** Tables whose seats, topic, hands, lock or open/closed state changed. */
+  changed(spaceId: string, tableId: string): void {
+    this.#entry(spaceId).changed.add(tableId);
+    this.#schedule(this.options.batchMs);
+  }
+
+  /** A table had a message: its liveliness moved. */
+  lively(spaceId: string, tableId: string): void {
+    this.#entry(spaceId).lively.add(tableId);
+    this.#schedule(this.options.activityMs);
+  }
+
+  #entry(spaceId: string): Pending {
+    let entry = this.#pending.get(spaceId);
+    if (!entry) this.#pending.set(spaceId, (entry = { changed: new Set(), lively: new Set() }));
+    return entry;
+  }
+
+  #schedule(inMs: number): void {
+    const due = Date.now() + inMs;
+    if (due >= this.#dueAt) return;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#dueAt = due;
+    this.#timer = setTimeout(() => void this.flush(), inMs);
+    this.#timer.unref();
+  }
+
+  /** Sends what is pending now (tests call it instead of waiting). */
+  flush(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#dueAt = Infinity;
+    const batch = [...this.#pending];
+    this.#pending.clear();
+    this.#flushing = this.#flushing.then(() => this.#send(batch));
+    return this.#flushing;
+  }
+
+  async #send(batch: [string, Pending][]): Promise<void> {
+    for (const [spaceId, { changed, lively }] of batch) {
+      try {
+        const ids = [...new Set([...changed, ...lively])];
+        const rows = await this.d.db.selectFrom('cafe_tables').selectAll().where('id', 'in', ids).execute();
+        const open = rows.filter((r) => r.closed_at === null);
+        const closed = rows.filter((r) => r.closed_at !== null).map((r) => r.id);
+        const tables = await toTables(this.d.db, open, this.d.clock.now());
+        this.io().to(floorRoom(spaceId)).emit('floor:delta', { spaceId, tables, closed });
+      } catch (err) {
+        // The tables are stored; watchers see them on their next load.
+        this.d.log.error({ err, spaceId }, 'could not send a floor delta');
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    await this.#flushing;
+  }
+}
