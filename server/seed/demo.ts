@@ -21,6 +21,7 @@ import { setSupport } from '../features/waves/waves.support.js';
 import type { SpaceRow } from '../features/spaces/spaces.table.js';
 import { writeParagraphs } from '../collab/rich-text.js';
 import { seedDemoBlips } from '../features/blips/blips.demo.js';
+import { seedDemoCafe } from '../features/cafe/cafe.demo.js';
 
 export interface DemoSeed {
   slug: string;
@@ -59,7 +60,8 @@ export async function seedDemoIfEmpty(deps: AppDeps): Promise<DemoSeed | null> {
     name: 'Lumen Bikes',
     ssoSecret,
     now,
-    settings: { widgetOrigins: ['http://localhost:3001', 'http://127.0.0.1:3001'] },
+    // Demo tables stay on the floor for a week after their people left, so a newcomer finds them.
+    settings: { widgetOrigins: ['http://localhost:3001', 'http://127.0.0.1:3001'], emptyTableCloseMinutes: 7 * 24 * 60 },
   });
   const users: UserRow[] = [];
   for (const person of PEOPLE) {
@@ -90,6 +92,8 @@ export async function seedDemoIfEmpty(deps: AppDeps): Promise<DemoSeed | null> {
 
   // Blips on the demo waves: threads, an inline reply, a mention, reactions (features/blips).
   await seedDemoBlips(deps, space, users);
+  // Cafe tables: a lively one with staff, one promoted to a wave and closed, a fresh one (features/cafe).
+  await seedDemoCafe(deps, space, users);
 
   return { slug: space.slug, adminEmail: PEOPLE[0]!.email, adminPassword: password, ssoSecret };
 }

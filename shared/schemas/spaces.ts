@@ -21,6 +21,8 @@ export const SpaceSettingsSchema = z.object({
   tableCapacity: z.int().min(2).max(50),
   /** The most seats any table of this space may have. */
   maxTableCapacity: z.int().min(2).max(50),
+  /** A cafe table nobody sits at closes after this many idle minutes (its history stays). */
+  emptyTableCloseMinutes: z.int().min(1).max(10_080),
   /** Anonymous visitors may read (never write). */
   public: z.boolean(),
   /** Words that hold a post for review (matched on word boundaries after undoing l33t, accents and s p a c i n g). */
@@ -42,6 +44,7 @@ export const DEFAULT_SPACE_SETTINGS: SpaceSettings = {
   widgetOrigins: [],
   tableCapacity: 6,
   maxTableCapacity: 12,
+  emptyTableCloseMinutes: 5,
   public: true,
   bannedWords: [],
   watchedWords: [],

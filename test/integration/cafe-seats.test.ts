@@ -142,4 +142,26 @@ describe('empty tables', () => {
     const replay = await socket.emitWithAck('stream:subscribe', { stream: `table:${opened.body.id}`, after: 0 });
     expect(replay.ok && replay.data.events.some((e) => e.type === 'table:message' && e.data.message.body === 'Anyone here?')).toBe(true);
   });
+
+  it('stay open as long as their space says', async () => {
+    const clock = new MovableClock();
+    const server = await start({ clock });
+    await makeSpace(server, 'slow', { emptyTableCloseMinutes: 60 });
+    const quick = await makeSpace(server, 'quick', { emptyTableCloseMinutes: 2 });
+    const ana = await makePerson(server.deps, { space: quick, role: 'fan' });
+    const open = async (slug: string) => {
+      const opened = await api<CafeTable>(server, 'POST', `/api/v1/spaces/${slug}/tables`, { token: ana.token, body: { topic: `Idle in ${slug}` } });
+      await api(server, 'DELETE', `/api/v1/tables/${opened.body.id}/seat`, { token: ana.token });
+      return opened.body.id;
+    };
+    const slow = await open('slow');
+    const fast = await open('quick');
+    clock.offsetMs = 2 * 60_000 + 1_000;
+    await eventually(async () => expect((await table(server, fast, ana.token)).closedAt).not.toBeNull(), 5_000);
+    clock.offsetMs = 59 * 60_000;
+    await new Promise((r) => setTimeout(r, 1_200));
+    expect((await table(server, slow, ana.token)).closedAt).toBeNull();
+    clock.offsetMs = 60 * 60_000 + 1_000;
+    await eventually(async () => expect((await table(server, slow, ana.token)).closedAt).not.toBeNull(), 5_000);
+  });
 });

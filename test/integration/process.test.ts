@@ -38,6 +38,12 @@ describe('the server process', () => {
     });
     expect(login.status).toBe(200);
     expect(server.output()).not.toContain('demo-password-123"');
+    // The demo cafe: two tables on the floor, and a third that became an idea.
+    const { token } = (await login.json()) as { token: string };
+    const tables = await fetch(`${url}/api/v1/spaces/demo/tables`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
+    expect(tables.items.map((t: { topic: string }) => t.topic).sort()).toEqual(['Folding bikes on crowded trains', 'Night riding: lights that do not dazzle']);
+    const ideas = await fetch(`${url}/api/v1/spaces/demo/waves?sort=new`).then((r) => r.json());
+    expect(ideas.items[0].title).toBe('A child seat canopy on the cargo cover rail');
 
     const started = Date.now();
     server.child.kill('SIGTERM');

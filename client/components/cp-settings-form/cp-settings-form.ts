@@ -38,6 +38,7 @@ const FIELD_ORDER: DraftField[] = [
   'blockedLinkSites',
   'tableCapacity',
   'maxTableCapacity',
+  'emptyTableCloseMinutes',
   'widgetOrigins',
   'public',
 ];
@@ -248,6 +249,7 @@ export class CpSettingsForm extends AppElement {
         <div class="row">
           ${this.number('tableCapacity', 'Seats at a new table', 'Unless its opener picks fewer.')}
           ${this.number('maxTableCapacity', 'Most seats at any table', 'Staff seats do not count.')}
+          ${this.number('emptyTableCloseMinutes', 'Close empty tables after (minutes)', 'Closed tables keep their conversation and notepad.')}
         </div>
       </fieldset>
       <fieldset class="group">

@@ -8,6 +8,7 @@ const SETTINGS: SpaceSettings = {
   widgetOrigins: ['https://shop.example.com'],
   tableCapacity: 6,
   maxTableCapacity: 12,
+  emptyTableCloseMinutes: 5,
   public: true,
   bannedWords: ['casino', 'pills'],
   watchedWords: [],

@@ -15,6 +15,7 @@ export interface SettingsDraft {
   widgetOrigins: string;
   tableCapacity: string;
   maxTableCapacity: string;
+  emptyTableCloseMinutes: string;
   public: boolean;
 }
 
@@ -23,7 +24,7 @@ export type DraftField = keyof SettingsDraft;
 /** Errors by form field: the message, and for list fields which line (1-based) is wrong. */
 export type FieldErrors = Partial<Record<DraftField, string>>;
 
-const NUMBER_FIELDS = ['newMemberPosts', 'flagThreshold', 'ratePosts', 'rateWindowSeconds', 'tableCapacity', 'maxTableCapacity'] as const;
+const NUMBER_FIELDS = ['newMemberPosts', 'flagThreshold', 'ratePosts', 'rateWindowSeconds', 'tableCapacity', 'maxTableCapacity', 'emptyTableCloseMinutes'] as const;
 const LIST_FIELDS = ['bannedWords', 'watchedWords', 'blockedLinkSites', 'widgetOrigins'] as const;
 type ListField = (typeof LIST_FIELDS)[number];
 
@@ -54,6 +55,7 @@ export function toDraft(settings: SpaceSettings): SettingsDraft {
     widgetOrigins: settings.widgetOrigins.join('\n'),
     tableCapacity: String(settings.tableCapacity),
     maxTableCapacity: String(settings.maxTableCapacity),
+    emptyTableCloseMinutes: String(settings.emptyTableCloseMinutes),
     public: settings.public,
   };
 }
@@ -80,6 +82,7 @@ export function fromDraft(draft: SettingsDraft): { ok: true; settings: SpaceSett
       widgetOrigins: lists.widgetOrigins,
       tableCapacity: numbers.tableCapacity,
       maxTableCapacity: numbers.maxTableCapacity,
+      emptyTableCloseMinutes: numbers.emptyTableCloseMinutes,
       public: draft.public,
       bannedWords: lists.bannedWords,
       watchedWords: lists.watchedWords,

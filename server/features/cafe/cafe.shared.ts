@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { DEFAULT_SPACE_SETTINGS } from '../../../shared/schemas/spaces.js';
 import { streamName } from '../../../shared/streams.js';
 import type { Database } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
@@ -11,16 +12,16 @@ import type { FloorFeed } from './floor-feed.js';
 
 /** How long a seat is kept for someone whose last connection dropped. */
 export const CAFE_GRACE_MS = 30_000;
-/** How long an empty table stays on the floor before it closes. */
-export const CAFE_EMPTY_CLOSE_MS = 5 * 60_000;
+/** How long an empty table stays on the floor before it closes, unless the space says otherwise (`emptyTableCloseMinutes`). */
+export const CAFE_EMPTY_CLOSE_MS = DEFAULT_SPACE_SETTINGS.emptyTableCloseMinutes * 60_000;
 /** How often seats past their grace period (and idle empty tables) are looked for. */
 export const CAFE_SWEEP_MS = 1_000;
 
 export interface CafeOptions {
   graceMs: number;
   sweepMs: number;
-  /** How long a table stays open with nobody seated (and no activity) before it closes. */
-  emptyCloseMs: number;
+  /** When set, replaces every space's `emptyTableCloseMinutes` (tests). */
+  emptyCloseMs?: number;
 }
 
 export interface CafeDeps {

@@ -31,7 +31,8 @@ export class FloorFeed {
 
   constructor(
     private readonly d: { db: Kysely<Database>; clock: Clock; log: Logger },
-    private readonly io: () => AppServer,
+    /** null while no Socket.IO server runs (the demo seed): nobody watches yet. */
+    private readonly io: () => AppServer | null,
     private readonly options = { batchMs: FLOOR_BATCH_MS, activityMs: FLOOR_ACTIVITY_MS },
   ) {}
 
@@ -74,6 +75,7 @@ export class FloorFeed {
   }
 
   async #send(batch: [string, Pending][]): Promise<void> {
+    if (!this.io()) return;
     for (const [spaceId, { changed, lively }] of batch) {
       try {
         const ids = [...new Set([...changed, ...lively])];
@@ -81,7 +83,7 @@ export class FloorFeed {
         const open = rows.filter((r) => r.closed_at === null);
         const closed = rows.filter((r) => r.closed_at !== null).map((r) => r.id);
         const tables = await toTables(this.d.db, open, this.d.clock.now());
-        this.io().to(floorRoom(spaceId)).emit('floor:delta', { spaceId, tables, closed });
+        this.io()?.to(floorRoom(spaceId)).emit('floor:delta', { spaceId, tables, closed });
       } catch (err) {
         // The tables are stored; watchers see them on their next load.
         this.d.log.error({ err, spaceId }, 'could not send a floor delta');

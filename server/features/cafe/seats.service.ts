@@ -1,11 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { docName } from '../../../shared/doc-names.js';
 import { ERROR_CODES, type ErrorBody } from '../../../shared/errors.js';
 import { hasRole } from '../../../shared/roles.js';
 import type { SeatResult, TableAlternative } from '../../../shared/schemas/cafe.js';
 import type { Database } from '../../db/database.js';
 import { AppError, forbidden } from '../../http/errors.js';
-import { ensureMember } from '../spaces/spaces.repository.js';
+import { ensureMember, parseSettings } from '../spaces/spaces.repository.js';
 import type { Viewer } from '../users/viewer.js';
 import { requireTable } from './cafe.access.js';
 import { emptiestOnTopic, findSeat, insertSeat, loadTable, seatAt, type TableRow } from './cafe.repository.js';
@@ -22,6 +22,9 @@ export class TableFullError extends AppError {
 }
 
 class Full extends Error {}
+
+/** The shortest `emptyTableCloseMinutes` a space may choose. */
+const MIN_EMPTY_CLOSE_MS = 60_000;
 
 /**
  * Seats at cafe tables (the cap holds under concurrent joins: the seat count is a conditional
@@ -232,23 +235,46 @@ export class SeatsService {
   }
 
   /**
-   * Closes tables nobody sits at and nothing happened at for `emptyCloseMs`: one conditional
-   * statement (sitting down bumps `last_activity_at`, so a table someone just sat at never matches).
+   * Closes tables nobody sits at and nothing happened at for their space's
+   * `emptyTableCloseMinutes`: candidates are read first, then closed by a conditional statement
+   * per cutoff (sitting down bumps `last_activity_at`, so a table someone just sat at never matches).
    * A closed table keeps its chat, hands and notepad; sitting down reopens it.
    */
   private async closeIdle(): Promise<void> {
-    const now = this.now();
-    const cutoff = new Date(this.d.clock.now().getTime() - this.options.emptyCloseMs).toISOString();
+    const nowDate = this.d.clock.now();
+    const now = nowDate.toISOString();
+    const shortest = this.options.emptyCloseMs ?? MIN_EMPTY_CLOSE_MS;
+    const noSeats = (eb: ExpressionBuilder<Database, 'cafe_tables'>) =>
+      eb.not(eb.exists(eb.selectFrom('table_seats').select('table_seats.user_id').whereRef('table_seats.table_id', '=', 'cafe_tables.id')));
+    const candidates = await this.d.db
+      .selectFrom('cafe_tables')
+      .innerJoin('spaces', 'spaces.id', 'cafe_tables.space_id')
+      .select(['cafe_tables.id', 'cafe_tables.last_activity_at', 'spaces.settings'])
+      .where('cafe_tables.closed_at', 'is', null)
+      .where('cafe_tables.last_activity_at', '<=', new Date(nowDate.getTime() - shortest).toISOString())
+      .where(noSeats)
+      .execute();
+    const byCutoff = new Map<string, string[]>();
+    for (const c of candidates) {
+      const closeMs = this.options.emptyCloseMs ?? parseSettings(c).emptyTableCloseMinutes * 60_000;
+      const cutoff = new Date(nowDate.getTime() - closeMs).toISOString();
+      if (c.last_activity_at <= cutoff) byCutoff.set(cutoff, [...(byCutoff.get(cutoff) ?? []), c.id]);
+    }
+    if (byCutoff.size === 0) return;
     const closed = await this.d.db.transaction().execute(async (trx) => {
-      const rows = await trx
-        .updateTable('cafe_tables')
-        .set({ closed_at: now })
-        .where('closed_at', 'is', null)
-        .where('last_activity_at', '<=', cutoff)
-        .where((eb) => eb.not(eb.exists(eb.selectFrom('table_seats').select('table_seats.user_id').whereRef('table_seats.table_id', '=', 'cafe_tables.id'))))
-        .returning('id')
-        .execute();
-      const ids = rows.map((r) => r.id);
+      const ids: string[] = [];
+      for (const [cutoff, tableIds] of byCutoff) {
+        const rows = await trx
+          .updateTable('cafe_tables')
+          .set({ closed_at: now })
+          .where('id', 'in', tableIds)
+          .where('closed_at', 'is', null)
+          .where('last_activity_at', '<=', cutoff)
+          .where(noSeats)
+          .returning('id')
+          .execute();
+        ids.push(...rows.map((r) => r.id));
+      }
       if (ids.length) {
         await trx.updateTable('table_hands').set({ lowered_at: now }).where('table_id', 'in', ids).where('lowered_at', 'is', null).execute();
       }
