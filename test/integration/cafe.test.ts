@@ -88,10 +88,18 @@ describe('the cafe floor', () => {
     const table = (await openTable(ana, 'cafe', { topic: 'Private chat' })).body;
     const other = await makeSpace(server, 'elsewhere');
     const outsider = await makePerson(server.deps, { scopedTo: other });
-    // Public or not, tables are not for anonymous visitors.
-    expect((await floor('cafe')).status).toBe(401);
+    // A public space's floor shows anonymous visitors and outsiders the tables and free seats, never who sits there.
+    for (const token of [undefined, outsider.token]) {
+      const seen = await floor('cafe', token);
+      expect(seen.status).toBe(200);
+      expect(seen.body.items).toMatchObject([{ id: table.id, topic: 'Private chat', seatsTaken: 1, people: [], hostId: null }]);
+    }
+    const privateSpace = await makeSpace(server, 'members-only', { public: false });
+    const member = await makePerson(server.deps, { space: privateSpace, role: 'fan' });
+    await api(server, 'POST', '/api/v1/spaces/members-only/tables', { token: member.token, body: { topic: 'Inside only' } });
+    expect((await floor('members-only')).status).toBe(401);
+    expect((await floor('members-only', outsider.token)).status).toBe(404);
 
-    expect((await floor('cafe', outsider.token)).status).toBe(403);
     expect((await api(server, 'GET', `/api/v1/tables/${table.id}`, { token: outsider.token })).status).toBe(404);
     expect((await api(server, 'POST', `/api/v1/tables/${table.id}/seat`, { token: outsider.token })).status).toBe(404);
     const socket = await socketOf(outsider);

@@ -34,16 +34,16 @@ export function registerCafeHandlers(socket: AppSocket, log: Logger, { tables, s
   socket.on(
     'floor:watch',
     defineHandler(socket, log, FloorWatchEventSchema, async (input) => {
-      const { spaceId, page } = await tables.watchFloor(socket.data.viewer, input.slug, { limit: CAFE_LIMITS.floorPageDefault });
-      await socket.join(floorRoom(spaceId));
+      const { spaceId, audience, page } = await tables.watchFloor(socket.data.viewer, input.slug, { limit: CAFE_LIMITS.floorPageDefault });
+      await socket.join(floorRoom(spaceId, audience));
       return { page };
     }),
   );
   socket.on(
     'floor:unwatch',
     defineHandler(socket, log, FloorWatchEventSchema, async (input) => {
-      const { spaceId } = await tables.watchFloor(socket.data.viewer, input.slug, { limit: 1 });
-      await socket.leave(floorRoom(spaceId));
+      const { spaceId, audience } = await tables.watchFloor(socket.data.viewer, input.slug, { limit: 1 });
+      await socket.leave(floorRoom(spaceId, audience));
       return null;
     }),
   );

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { CafeTable } from '../../../shared/schemas/cafe.js';
 import { DEFAULT_SPACE_SETTINGS } from '../../../shared/schemas/spaces.js';
 import { streamName } from '../../../shared/streams.js';
 import type { Database } from '../../db/database.js';
@@ -34,6 +35,14 @@ export interface CafeDeps {
   refreshDocAccess: (name: string) => Promise<void>;
   /** Batched live changes for the floor's watchers. */
   floor: FloorFeed;
+}
+
+/** Who watches a floor: people of the space, or anonymous visitors of a public space. */
+export type FloorAudience = 'members' | 'public';
+
+/** A table as anonymous visitors see it: topic, tags and free seats, not who sits there. */
+export function withoutNames(table: CafeTable): CafeTable {
+  return { ...table, hostId: null, people: [] };
 }
 
 /** Publishes the new state of the given tables (see `tableChanges`). */

@@ -5,6 +5,7 @@ import type { Logger } from '../../lib/logger.js';
 import type { AppServer } from '../../realtime/io.js';
 import { floorRoom } from '../../realtime/rooms.js';
 import { toTables } from './cafe.repository.js';
+import { withoutNames } from './cafe.shared.js';
 
 /** Seats, topics, hands, locks: at most one delta per space in this time. */
 export const FLOOR_BATCH_MS = 500;
@@ -83,7 +84,9 @@ export class FloorFeed {
         const open = rows.filter((r) => r.closed_at === null);
         const closed = rows.filter((r) => r.closed_at !== null).map((r) => r.id);
         const tables = await toTables(this.d.db, open, this.d.clock.now());
-        this.io()?.to(floorRoom(spaceId)).emit('floor:delta', { spaceId, tables, closed });
+        const io = this.io();
+        io?.to(floorRoom(spaceId)).emit('floor:delta', { spaceId, tables, closed });
+        io?.to(floorRoom(spaceId, 'public')).emit('floor:delta', { spaceId, tables: tables.map(withoutNames), closed });
       } catch (err) {
         // The tables are stored; watchers see them on their next load.
         this.d.log.error({ err, spaceId }, 'could not send a floor delta');

@@ -12,7 +12,7 @@ import { docName } from '../../../shared/doc-names.js';
 import { streamName } from '../../../shared/streams.js';
 import type { Conversation } from '../../../shared/schemas/cafe.js';
 import { earlierTableRows, floorRows, insertSeat, latestMessages, loadTable, toHand, toTables } from './cafe.repository.js';
-import { isoNow, type CafeDeps, type TableChanges } from './cafe.shared.js';
+import { isoNow, withoutNames, type CafeDeps, type FloorAudience, type TableChanges } from './cafe.shared.js';
 import type { SeatsService } from './seats.service.js';
 
 const invalid = (field: string, message: string) => new AppError(ERROR_CODES.INVALID_INPUT, `${field}: ${message}`, { field });
@@ -48,18 +48,24 @@ export class TablesService {
     return (await this.watchFloor(viewer, slug, query)).page;
   }
 
-  /** The floor's first (or next) page, and the space it belongs to (for `floor:watch`). */
+  /**
+   * The floor's first (or next) page, the space it belongs to (for `floor:watch`), and for whom:
+   * people of the space see who sits where; anonymous visitors of a public space (the widget)
+   * see the tables and their free seats without names (see docs/cafe.md).
+   */
   async watchFloor(viewer: Viewer | null, slug: string, query: { cursor?: string; limit: number; topic?: string; tag?: string }) {
-    // The floor shows people's names: signed-in people of the space only (see docs/cafe.md).
-    const { space } = await requireSpace(this.d.db, viewer, { slug }, 'fan');
+    const { space, role } = await requireSpace(this.d.db, viewer, { slug }, null);
+    const audience: FloorAudience = role === null ? 'public' : 'members';
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     const rows = await floorRows(this.d.db, space.id, { topic: query.topic, tag: query.tag, after, limit: query.limit });
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
+    const items = await toTables(this.d.db, page, this.d.clock.now());
     return {
       spaceId: space.id,
+      audience,
       page: {
-        items: await toTables(this.d.db, page, this.d.clock.now()),
+        items: audience === 'public' ? items.map(withoutNames) : items,
         nextCursor: rows.length > query.limit && last ? encodeCursor(last.last_activity_at, last.id) : null,
       },
     };
