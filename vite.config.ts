@@ -1,6 +1,8 @@
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Connect, Plugin } from 'vite';
+import { build, type Connect, type Plugin, type Rollup } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { formatWidgetSizes, widgetSizes, type WidgetManifest } from './client/widget/bundle-sizes.js';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -25,29 +27,83 @@ function consolePages(): Plugin {
   };
 }
 
+const WIDGET_VIEWS = ['ideas', 'wave', 'cafe'] as const;
+
+/**
+ * The widget's loader must work as a plain `<script async src=…/embed.js>` on any site: a classic
+ * script, one stable name, no imports. After the app build it is bundled on its own as an IIFE,
+ * with the hashed names of the view modules it loads on demand; the sizes are printed.
+ */
+function widgetLoader(): Plugin {
+  const outDir = fromRoot('./dist/client');
+  return {
+    name: 'commonplace-widget-loader',
+    apply: 'build',
+    async writeBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
+      const byName = new Map(chunks.map((c) => [c.fileName, c]));
+      const closure = (start: string, follow: (c: Rollup.OutputChunk) => string[]) => {
+        const seen = new Set<string>();
+        const visit = (file: string) => {
+          if (seen.has(file)) return;
+          seen.add(file);
+          for (const next of follow(byName.get(file)!)) visit(next);
+        };
+        visit(start);
+        return [...seen];
+      };
+      const manifest: WidgetManifest = { loader: 'embed.js', views: {} };
+      for (const view of WIDGET_VIEWS) {
+        const entry = chunks.find((c) => c.isEntry && c.name === `widget-${view}`);
+        if (!entry) throw new Error(`widget view ${view} was not built`);
+        const files = closure(entry.fileName, (c) => c.imports);
+        const all = closure(entry.fileName, (c) => [...c.imports, ...c.dynamicImports]);
+        manifest.views[view] = { entry: entry.fileName, files, lazy: all.filter((f) => !files.includes(f)) };
+      }
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        define: { __CP_WIDGET_VIEWS__: JSON.stringify(Object.fromEntries(WIDGET_VIEWS.map((v) => [v, manifest.views[v]!.entry]))) },
+        build: {
+          outDir,
+          emptyOutDir: false,
+          minify: true,
+          lib: { entry: fromRoot('./client/widget/embed.ts'), formats: ['iife'], name: 'CommonplaceEmbedLoader', fileName: () => 'embed.js' },
+        },
+      });
+      writeFileSync(`${outDir}/widget-manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+      this.info(`\n${formatWidgetSizes(widgetSizes(outDir))}`);
+    },
+  };
+}
+
 export default defineConfig({
   root: 'client',
-  plugins: [consolePages()],
+  plugins: [consolePages(), widgetLoader()],
   build: {
     outDir: fromRoot('./dist/client'),
     emptyOutDir: true,
     rolldownOptions: {
+      // The widget's view entries are loaded by embed.js and must keep their `mount` export.
+      preserveEntrySignatures: 'exports-only',
       input: {
         fan: fromRoot('./client/index.html'),
         console: fromRoot('./client/console/index.html'),
-        embed: fromRoot('./client/widget/embed.ts'),
+        ...Object.fromEntries(WIDGET_VIEWS.map((view) => [`widget-${view}`, fromRoot(`./client/widget/views/${view}.ts`)])),
       },
       output: {
-        // Brands paste <script src=".../embed.js">, so that one name must not change between builds.
-        entryFileNames: (chunk) => (chunk.name === 'embed' ? 'embed.js' : 'assets/[name]-[hash].js'),
-        // Libraries change less often than our code: long-cached chunks for them. The editor stack
-        // (ProseMirror, Yjs) gets its own, listed first so it wins, so the console and the widget never load it.
+        entryFileNames: 'assets/[name]-[hash].js',
+        // Libraries change less often than our code: long-cached chunks for them. The document stack
+        // (Yjs) and the editor (ProseMirror) get their own, with priorities over `vendor`, so the
+        // console and the widget's ideas list never load them.
         codeSplitting: {
           groups: [
-            { name: 'editor', test: /node_modules[\\/](prosemirror-[a-z-]+|y-prosemirror|y-websocket|y-protocols|yjs|lib0|orderedmap|rope-sequence|w3c-keyname)[\\/]/ },
+            // Shared documents without the editor: the widget reads an idea live and loads the editor only to edit.
+            { name: 'collab', test: /node_modules[\\/](y-websocket|y-protocols|yjs|lib0)[\\/]/, priority: 30 },
+            { name: 'editor', test: /node_modules[\\/](prosemirror-[a-z-]+|y-prosemirror|orderedmap|rope-sequence|w3c-keyname)[\\/]/, priority: 20 },
             // zod comes with shared/schemas constants the fan app reads; keep it out of the widget's path.
-            { name: 'schemas', test: /node_modules[\\/]zod[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            { name: 'schemas', test: /node_modules[\\/]zod[\\/]/, priority: 15 },
+            { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
           ],
         },
       },

@@ -39,6 +39,8 @@ const EnvSchema = z.object({
   DEMO_ADMIN_PASSWORD: z.string().min(10).optional(),
   /** The demo space's SSO signing secret; random (and printed) when unset. */
   DEMO_SSO_SECRET: z.string().min(32).optional(),
+  /** With the demo space: a sample brand page embedding the widget on this port (another origin); 0 turns it off. */
+  DEMO_BRAND_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   /** Compact a live document into a snapshot after this many stored updates. */
   DOC_COMPACT_EVERY: z.coerce.number().int().min(10).default(500),
   /** pino level. */
@@ -62,6 +64,7 @@ export interface Config {
   seedDemo: boolean;
   demoAdminPassword: string | null;
   demoSsoSecret: string | null;
+  demoBrandPort: number;
   docCompactEvery: number;
   logLevel: string;
   clientDist: string;
@@ -91,6 +94,7 @@ export function readConfig(env: Record<string, string | undefined>): Readonly<Co
     seedDemo: e.SEED_DEMO,
     demoAdminPassword: e.DEMO_ADMIN_PASSWORD ?? null,
     demoSsoSecret: e.DEMO_SSO_SECRET ?? null,
+    demoBrandPort: e.DEMO_BRAND_PORT,
     docCompactEvery: e.DOC_COMPACT_EVERY,
     logLevel: e.LOG_LEVEL,
     clientDist: e.CLIENT_DIST,

@@ -6,6 +6,8 @@ import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
+import { startBrandSite, type BrandSite } from './demo-brand/brand-site.js';
+import type { AppDeps } from './deps.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
@@ -30,6 +32,8 @@ async function main() {
       `  demo SSO secret: ${demo.ssoSecret}`,
     );
   }
+  const brand = config.seedDemo ? await startDemoBrand(deps, url) : null;
+  if (brand) lines.push(`  sample brand page with the widget (another origin): ${brand.url}`);
   console.log(lines.join('\n'));
 
   let stopping = false;
@@ -43,6 +47,7 @@ async function main() {
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
     try {
+      await brand?.close();
       await app.close();
       await db.close();
       log.info('stopped cleanly');
@@ -54,6 +59,21 @@ async function main() {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** The demo space's sample brand page, when that space exists and the port is free. */
+async function startDemoBrand(deps: AppDeps, commonplaceUrl: string): Promise<BrandSite | null> {
+  const { config, db, log } = deps;
+  if (config.demoBrandPort === 0) return null;
+  const ssoSecret = async () =>
+    (await db.kysely.selectFrom('spaces').select('sso_secret').where('slug', '=', 'demo').executeTakeFirst())?.sso_secret ?? null;
+  if (!(await ssoSecret())) return null;
+  try {
+    return await startBrandSite({ port: config.demoBrandPort, host: config.host, commonplaceUrl, space: 'demo', ssoSecret });
+  } catch (err) {
+    log.warn({ err, port: config.demoBrandPort }, 'the sample brand page could not start (set DEMO_BRAND_PORT to a free port, or 0)');
+    return null;
+  }
 }
 
 main().catch((err) => {

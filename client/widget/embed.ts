@@ -1,99 +1,168 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import type { ErrorBody } from '../../shared/errors.js';
-import type { Space } from '../../shared/schemas/spaces.js';
-import { AppElement } from '../base-element.js';
-import '../components/cp-connection-status/cp-connection-status.js';
-import { ConnectionController } from '../controllers/connection-controller.js';
-import { ApiClient } from '../services/api.js';
-import { createSocket } from '../services/socket.js';
-import { fetchSpace } from '../services/spaces.js';
-import { shared } from '../styles/shared.js';
-import { tokens } from '../styles/tokens.js';
-import { styles } from './embed.styles.js';
-
-// The bundle's own URL names the Commonplace server; document.currentScript is null for module scripts.
-const serverOrigin = new URL(import.meta.url).origin;
-
-type SpaceLoad = { status: 'loading' } | { status: 'ready'; space: Space } | { status: 'error'; error: ErrorBody };
-
 /**
- * @summary A Commonplace space embedded in another site: anonymous and read-only for now.
- * @fires cp-space-loaded - The space was found; `detail.space` describes it.
- * @fires cp-space-error - The space could not be loaded; `detail.error` says why.
- * @csspart frame - The widget's outer box.
+ * `<commonplace-embed>`: the loader brands paste with one script tag (docs/widget.md).
+ * A classic script with no imports and no globals besides the element: it reads its
+ * attributes, waits until the element comes near the viewport, then loads the view's code
+ * from the server it came from and hands it the element's shadow root.
  */
-@customElement('commonplace-embed')
-export class CommonplaceEmbed extends AppElement {
-  static override styles = [tokens, shared, styles];
+import type { EmbedEvents, EmbedHost, EmbedSettings, MountedView, MountView, WidgetViewName } from './host.js';
 
-  private readonly api = new ApiClient({ baseUrl: serverOrigin, credentials: 'omit' });
-  private readonly socket = createSocket({ url: serverOrigin, withCredentials: false });
-  private readonly connection = new ConnectionController(this, this.socket);
-  private request = 0;
+/** View → its module, relative to embed.js; filled in by the build (vite.config.ts). */
+declare const __CP_WIDGET_VIEWS__: Record<WidgetViewName, string>;
 
-  @state() private load: SpaceLoad = { status: 'loading' };
+// document.currentScript is set while a classic script runs; a module script finds its tag by name.
+const scriptUrl =
+  (document.currentScript as HTMLScriptElement | null)?.src ??
+  Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]'))
+    .map((s) => s.src)
+    .find((src) => /\/embed\.js(\?|#|$)/.test(src)) ??
+  location.href;
+const serverOrigin = new URL(scriptUrl).origin;
 
-  /** Slug of the space to show, e.g. `demo`. */
-  @property({ reflect: true }) space = '';
+const VIEWS = new Set<string>(['ideas', 'wave', 'cafe']);
+const NEAR_VIEWPORT = '300px';
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.socket.active) this.socket.connect();
+const baseCss = `
+:host { display: block; contain: content; font-family: var(--cp-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif); color: var(--cp-color-text, #1f2328); }
+:host([hidden]) { display: none; }
+.cp-loading { padding: 16px; border: 1px solid var(--cp-color-border-subtle, #d0d7de); border-radius: var(--cp-radius, 8px); color: var(--cp-color-text-muted, #57606a); font: inherit; }
+.cp-loading[role="alert"] { color: var(--cp-color-danger, #b42318); }
+`;
+
+type GetToken = () => string | null | undefined | Promise<string | null | undefined>;
+
+class CommonplaceEmbed extends HTMLElement {
+  static observedAttributes = ['space', 'view', 'wave', 'topic', 'lang', 'token'];
+
+  /**
+   * The brand's way to hand over a fresh signed token (preferred over the `token` attribute).
+   * Declared, not initialized: a page may set it before this script upgrades the element.
+   */
+  declare getToken: GetToken | null | undefined;
+
+  readonly #root: ShadowRoot;
+  readonly #container: HTMLDivElement;
+  #observer: IntersectionObserver | null = null;
+  #mounted: MountedView | null = null;
+  #mounting = 0;
+  #visible = false;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = baseCss;
+    this.#container = document.createElement('div');
+    this.#container.setAttribute('part', 'frame');
+    this.#root.append(style, this.#container);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.socket.disconnect();
+  connectedCallback(): void {
+    if (this.#mounted || this.#observer) return;
+    this.#placeholder('Loading the conversation…', false);
+    if (typeof IntersectionObserver === 'undefined') return void this.#mount();
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this.#visible = true;
+        this.#observer?.disconnect();
+        this.#observer = null;
+        void this.#mount();
+      },
+      { rootMargin: NEAR_VIEWPORT },
+    );
+    this.#observer.observe(this);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('space') || !this.hasUpdated) void this.fetch(this.space.trim());
+  disconnectedCallback(): void {
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#unmount();
   }
 
-  private async fetch(slug: string): Promise<void> {
-    const request = ++this.request;
-    if (!slug) return this.fail({ code: 'INVALID_INPUT', message: 'Set the space attribute to a space slug.' });
-    this.load = { status: 'loading' };
-    const result = await fetchSpace(this.api, slug);
-    if (request !== this.request) return;
-    if (!result.ok) return this.fail(result.error);
-    this.load = { status: 'ready', space: result.data };
-    this.emit('cp-space-loaded', { space: result.data });
+  attributeChangedCallback(name: string, before: string | null, after: string | null): void {
+    if (before === after || !this.isConnected) return;
+    if (name === 'token') return void this.#mounted?.signIn();
+    if (this.#visible || this.#mounted) void this.#mount();
   }
 
-  private fail(error: ErrorBody): void {
-    this.load = { status: 'error', error };
-    this.emit('cp-space-error', { error });
+  /** Signs the visitor in with the brand's token (call after the brand's own sign-in). */
+  async signIn(): Promise<void> {
+    await this.#mounted?.signIn();
   }
 
-  private renderName() {
-    switch (this.load.status) {
-      case 'loading':
-        return html`<p class="embed__name">Loading…</p>`;
-      case 'error':
-        return html`<p class="alert" role="alert">This conversation isn't available. ${this.load.error.message}</p>`;
-      case 'ready':
-        return html`<h2 class="embed__name">${this.load.space.name}</h2>`;
+  /** Forgets the Commonplace sign-in; the widget turns anonymous and read-only. */
+  signOut(): void {
+    this.#mounted?.signOut();
+  }
+
+  #settings(): EmbedSettings {
+    const view = (this.getAttribute('view') ?? 'ideas').trim();
+    return {
+      space: (this.getAttribute('space') ?? '').trim(),
+      view: (VIEWS.has(view) ? view : 'ideas') as WidgetViewName,
+      wave: this.getAttribute('wave')?.trim() || null,
+      topic: this.getAttribute('topic')?.trim() || null,
+      lang: this.getAttribute('lang')?.trim() || document.documentElement.lang || 'en',
+    };
+  }
+
+  #emit<K extends keyof EmbedEvents>(name: K, detail: EmbedEvents[K]): boolean {
+    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: name === 'commonplace-sign-in-requested' }));
+  }
+
+  #placeholder(text: string, problem: boolean): void {
+    const box = document.createElement('p');
+    box.className = 'cp-loading';
+    box.textContent = text;
+    if (problem) box.setAttribute('role', 'alert');
+    else box.setAttribute('aria-busy', 'true');
+    this.#container.replaceChildren(box);
+  }
+
+  #host(): EmbedHost {
+    return {
+      container: this.#container,
+      shadowRoot: this.#root,
+      serverOrigin,
+      settings: () => this.#settings(),
+      canSignIn: () => typeof this.getToken === 'function' || this.hasAttribute('token'),
+      brandToken: async () => {
+        if (typeof this.getToken === 'function') return (await this.getToken()) || null;
+        return this.getAttribute('token') || null;
+      },
+      emit: (name, detail) => this.#emit(name, detail),
+    };
+  }
+
+  async #mount(): Promise<void> {
+    const attempt = ++this.#mounting;
+    this.#unmount();
+    const settings = this.#settings();
+    if (!settings.space) {
+      const message = 'Set the space attribute to the slug of a Commonplace space.';
+      this.#placeholder(message, true);
+      this.#emit('commonplace-error', { code: 'INVALID_INPUT', message });
+      return;
+    }
+    this.#placeholder('Loading the conversation…', false);
+    try {
+      const module = (await import(/* @vite-ignore */ new URL(__CP_WIDGET_VIEWS__[settings.view], scriptUrl).href)) as { mount: MountView };
+      if (attempt !== this.#mounting || !this.isConnected) return;
+      this.#container.replaceChildren();
+      this.#mounted = module.mount(this.#host());
+    } catch (err) {
+      if (attempt !== this.#mounting) return;
+      console.error('commonplace-embed:', err);
+      const message = `Commonplace could not be loaded from ${serverOrigin}.`;
+      this.#placeholder(message, true);
+      this.#emit('commonplace-error', { code: 'UNAVAILABLE', message });
     }
   }
 
-  override render() {
-    const ready = this.load.status === 'ready';
-    return html`<section class="embed" part="frame" aria-label="Commonplace conversation">
-      <div class="embed__top">
-        ${this.renderName()}
-        ${ready ? html`<cp-connection-status .state=${this.connection.state}></cp-connection-status>` : nothing}
-      </div>
-      <p class="embed__credit">
-        Live on <a href=${`${serverOrigin}/?space=${encodeURIComponent(this.space)}`} target="_blank" rel="noopener">Commonplace</a>
-      </p>
-    </section>`;
+  #unmount(): void {
+    this.#mounted?.destroy();
+    this.#mounted = null;
   }
 }
 
-declare global {
-  interface HTMLElementTagNameMap {
-    'commonplace-embed': CommonplaceEmbed;
-  }
-}
+if (!customElements.get('commonplace-embed')) customElements.define('commonplace-embed', CommonplaceEmbed);

@@ -44,6 +44,12 @@ const GUIDE = [
   'Staff from design and support drop by the tables every weekday. Raise a hand if you want one of us.',
 ];
 
+/** The sample brand page's origins (server/demo-brand), allowed to embed the demo space. */
+function demoBrandOrigins(port: number): string[] {
+  const brandPort = port === 0 ? 3001 : port;
+  return [`http://localhost:${brandPort}`, `http://127.0.0.1:${brandPort}`];
+}
+
 /** On an empty database only: a living example space so a newcomer sees something at once. */
 export async function seedDemoIfEmpty(deps: AppDeps): Promise<DemoSeed | null> {
   const db = deps.db.kysely;
@@ -61,7 +67,7 @@ export async function seedDemoIfEmpty(deps: AppDeps): Promise<DemoSeed | null> {
     ssoSecret,
     now,
     // Demo tables stay on the floor for a week after their people left, so a newcomer finds them.
-    settings: { widgetOrigins: ['http://localhost:3001', 'http://127.0.0.1:3001'], emptyTableCloseMinutes: 7 * 24 * 60 },
+    settings: { widgetOrigins: demoBrandOrigins(deps.config.demoBrandPort), emptyTableCloseMinutes: 7 * 24 * 60 },
   });
   const users: UserRow[] = [];
   for (const person of PEOPLE) {

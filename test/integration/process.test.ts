@@ -1,10 +1,21 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, runTs } from '../helpers/process.js';
 import { eventually } from '../helpers/wait.js';
+
+/** A port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 let dir: string;
 beforeEach(() => {
@@ -14,11 +25,13 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the server process', () => {
   it('seeds the demo space, prints how to sign in, and shuts down cleanly on SIGTERM', async () => {
+    const brandPort = await freePort();
     const env = {
       PORT: '0',
       DATABASE_FILE: join(dir, 'data', 'commonplace.db'),
       DEMO_ADMIN_PASSWORD: 'demo-password-123',
       DEMO_SSO_SECRET: 's'.repeat(40),
+      DEMO_BRAND_PORT: String(brandPort),
     };
     const server = runTs('server/main.ts', [], env);
     const url = await eventually(() => {
@@ -44,6 +57,12 @@ describe('the server process', () => {
     expect(tables.items.map((t: { topic: string }) => t.topic).sort()).toEqual(['Folding bikes on crowded trains', 'Night riding: lights that do not dazzle']);
     const ideas = await fetch(`${url}/api/v1/spaces/demo/waves?sort=new`).then((r) => r.json());
     expect(ideas.items[0].title).toBe('A child seat canopy on the cargo cover rail');
+    // The sample brand page on another origin embeds the widget from this server, and may.
+    expect(server.output()).toContain(`sample brand page with the widget (another origin): http://localhost:${brandPort}`);
+    const brandPage = await fetch(`http://127.0.0.1:${brandPort}/`).then((r) => r.text());
+    expect(brandPage).toContain(`<script async src="${url}/embed.js"></script>`);
+    const cors = await fetch(`${url}/api/v1/spaces/demo`, { headers: { origin: `http://localhost:${brandPort}` } });
+    expect(cors.headers.get('access-control-allow-origin')).toBe(`http://localhost:${brandPort}`);
 
     const started = Date.now();
     server.child.kill('SIGTERM');
