@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, type Connect, type Plugin, type Rollup } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { formatWidgetSizes, widgetSizes, type WidgetManifest } from './client/widget/bundle-sizes.js';
+import { formatWidgetSizes, widgetSizes, type WidgetManifest } from './bench/harness/bundle-sizes.js';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
