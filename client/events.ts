@@ -2,6 +2,7 @@ import type { ErrorBody } from '../shared/errors.js';
 import type { User } from '../shared/schemas/auth.js';
 import type { Space } from '../shared/schemas/spaces.js';
 import type { StreamEvent } from '../shared/schemas/streams.js';
+import type { TableMessage } from '../shared/schemas/cafe.js';
 import type { Blip, Reaction } from '../shared/schemas/waves.js';
 
 export interface SignedInDetail {
@@ -56,6 +57,11 @@ export interface ComposeCancelDetail {
   parentId: string | null;
 }
 
+export interface TableSaidDetail {
+  /** As the server stored it: `visible`, or `held` for review. */
+  message: TableMessage;
+}
+
 export interface WaveChangedDetail {
   /** What changed, said for the polite status line. */
   message: string;
@@ -74,6 +80,7 @@ declare global {
     'cp-pin-request': CustomEvent<PinRequestDetail>;
     'cp-compose-cancel': CustomEvent<ComposeCancelDetail>;
     'cp-wave-changed': CustomEvent<WaveChangedDetail>;
+    'cp-table-said': CustomEvent<TableSaidDetail>;
     /** A page asks the app to show the sign-in form. */
     'cp-sign-in-request': CustomEvent<null>;
     'cp-signed-in': CustomEvent<SignedInDetail>;

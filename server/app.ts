@@ -16,6 +16,7 @@ import { cafeFeature } from './features/cafe/index.js';
 import type { Feature, FeatureContext } from './features/feature.js';
 import { moderationFeature } from './features/moderation/index.js';
 import { Moderation } from './features/moderation/moderation.service.js';
+import { InAppChannel, notificationsFeature, StoredNotifier } from './features/notifications/index.js';
 import { spacesRoutes } from './features/spaces/spaces.routes.js';
 import { wavesFeature } from './features/waves/index.js';
 import { StreamAccess } from './features/streams/stream-access.js';
@@ -33,7 +34,7 @@ import { OriginPolicy } from './http/origins.js';
 import { mountRoutes, type RouteDef } from './http/route.js';
 import { viewerMiddleware } from './http/viewer-middleware.js';
 import { createIo, type AppServer } from './realtime/io.js';
-import { streamRoom } from './realtime/rooms.js';
+import { personRoom, streamRoom } from './realtime/rooms.js';
 
 export interface App {
   httpServer: HttpServer;
@@ -67,6 +68,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const collabHooks = new CollabHooks();
   let collab: CollabServer | null = null;
   let io: AppServer | null = null;
+  // Notifications are stored with their facts and pushed after the commit; email would be another channel here.
+  const notifier = new StoredNotifier({
+    clock: deps.clock,
+    log: deps.log.child({ module: 'notifications' }),
+    channels: [new InAppChannel(deps.db.kysely, () => io)],
+  });
   const context: FeatureContext = {
     deps,
     streams,
@@ -74,10 +81,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
     docAccess,
     collabHooks,
     moderation: new Moderation(deps.db.kysely, deps.clock, streams, deps.log.child({ module: 'moderation' })),
+    notifier,
     collab: () => collab!,
     io: () => io!,
   };
-  const features: Feature[] = [moderationFeature(context), wavesFeature(context), blipsFeature(context), cafeFeature(context)];
+  const features: Feature[] = [
+    moderationFeature(context),
+    wavesFeature(context),
+    blipsFeature(context),
+    cafeFeature(context),
+    notificationsFeature(context),
+  ];
 
   const routes: RouteDef[] = [
     ...authRoutes({ csrfSecret, loginLimiter, signupsPerHour: deps.config.signupLimitPerIp }),
@@ -117,6 +131,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   io = sockets;
   streams.onPublish((event) => sockets.to(streamRoom(event.stream)).emit('stream:event', event));
   sockets.on('connection', (socket) => {
+    // Every signed-in socket hears its person's notifications (a space-scoped sign-in: that space's only).
+    const viewer = socket.data.viewer;
+    if (viewer) void socket.join(personRoom(viewer.id, viewer.scopedSpaceId));
     registerStreamHandlers(socket, deps, streams, streamAccess);
     registerAnnouncementHandlers(socket, deps, streams, toOpenTables);
     for (const feature of features) feature.registerHandlers?.(socket);

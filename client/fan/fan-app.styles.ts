@@ -28,6 +28,27 @@ export const styles = css`
   .main {
     gap: var(--cp-space-4);
   }
+  .sections {
+    display: flex;
+    gap: var(--cp-space-1);
+    align-self: center;
+  }
+  .sections a {
+    padding: 0.25rem 0.75rem;
+    border-radius: 999px;
+    color: var(--cp-color-text-muted);
+    font-weight: 600;
+    text-decoration: none;
+  }
+  .sections a:hover {
+    background: var(--cp-color-bg);
+    color: var(--cp-color-text);
+  }
+  .sections a[aria-current] {
+    background: var(--cp-color-bg);
+    color: var(--cp-color-accent-hover);
+    box-shadow: inset 0 0 0 1px var(--cp-color-border-subtle);
+  }
   .sign-in-dialog {
     width: min(26rem, calc(100vw - 1.5rem));
     padding: var(--cp-space-6);

@@ -32,6 +32,11 @@ import './views/search-view.js';
 /** The wave page brings the editor (ProseMirror, Yjs): loaded when first needed, so the ideas list starts light. */
 let waveView: Promise<unknown> | null = null;
 const loadWaveView = () => (waveView ??= import('./views/wave-view.js'));
+/** The cafe is loaded when first visited (the ideas list stays light); a table brings the editor too, for its notepad. */
+let cafeView: Promise<unknown> | null = null;
+const loadCafeView = () => (cafeView ??= import('./views/cafe-view.js'));
+let tableView: Promise<unknown> | null = null;
+const loadTableView = () => (tableView ??= import('./views/table-view.js'));
 
 type SpaceLoad =
   | { status: 'loading'; slug: string | null }
@@ -39,8 +44,9 @@ type SpaceLoad =
   | { status: 'error'; slug: string; error: ErrorBody };
 
 /**
- * @summary The fan app: a space's ideas, waves and search, with sign-in; routes are
- * addresses (`/s/:slug`, `/s/:slug/new`, `/s/:slug/waves/:id`, `/s/:slug/search?q=`).
+ * @summary The fan app: a space's ideas, waves, search and cafe, with sign-in; routes are
+ * addresses (`/s/:slug`, `/s/:slug/new`, `/s/:slug/waves/:id`, `/s/:slug/search?q=`,
+ * `/s/:slug/cafe`, `/s/:slug/tables/:id`).
  */
 @customElement('cp-fan-app')
 export class CpFanApp extends AppElement {
@@ -192,6 +198,17 @@ export class CpFanApp extends AppElement {
       : 'Space unavailable';
   }
 
+  /** The space's sections; the current one is marked for screen readers and drawn as selected. */
+  private renderSections(slug: string, name: string) {
+    const route = this.route.name;
+    const inCafe = route === 'cafe' || route === 'table';
+    const inIdeas = route === 'ideas' || route === 'new-wave' || route === 'wave' || route === 'search';
+    return html`<nav class="sections" aria-label="${name} sections">
+      <a href=${href.ideas(slug)} aria-current=${route === 'ideas' ? 'page' : inIdeas ? 'true' : nothing}>Ideas</a>
+      <a href=${href.cafe(slug)} aria-current=${route === 'cafe' ? 'page' : inCafe ? 'true' : nothing}>Cafe</a>
+    </nav>`;
+  }
+
   private renderAccount() {
     const { status, user } = this.session.state;
     if (status === 'loading') return nothing;
@@ -246,6 +263,15 @@ export class CpFanApp extends AppElement {
         );
       case 'search':
         return html`<cp-search-view data-view .api=${this.api} .space=${space} .query=${route.q}></cp-search-view>`;
+      case 'cafe':
+        void loadCafeView();
+        return html`<cp-cafe-view data-view .api=${this.api} .socket=${this.socket} .space=${space} .user=${user} .filters=${route.filters}></cp-cafe-view>`;
+      case 'table':
+        void loadTableView();
+        return keyed(
+          route.tableId,
+          html`<cp-table-view data-view .api=${this.api} .socket=${this.socket} .space=${space} .user=${user} tableId=${route.tableId}></cp-table-view>`,
+        );
       default:
         return nothing;
     }
@@ -274,6 +300,7 @@ export class CpFanApp extends AppElement {
           <div class="header__titles">
             <a class="brand" href="/">Commonplace</a>
             <h1 class="header__title">${slug ? html`<a href=${href.ideas(slug)}>${this.spaceTitle()}</a>` : this.spaceTitle()}</h1>
+            ${slug && this.space.status === 'ready' ? this.renderSections(slug, this.space.space.name) : nothing}
           </div>
           <div class="header__tools">
             <cp-connection-status .state=${this.connection.state}></cp-connection-status>

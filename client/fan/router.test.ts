@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FILTERS, href, isAppPath, matchRoute, routeHref, type Route } from './router.js';
+import { DEFAULT_FILTERS, href, isAppPath, matchRoute, NO_CAFE_FILTERS, routeHref, type Route } from './router.js';
 
 const at = (url: string) => {
   const { pathname, search, hash } = new URL(url, 'https://commons.example');
@@ -30,6 +30,22 @@ describe('matchRoute', () => {
     expect(at('/s/acme?sort=random&status=bogus&supported=yes')).toEqual({ name: 'ideas', slug: 'acme', filters: DEFAULT_FILTERS });
   });
 
+  it('matches the cafe floor, its filters and a table', () => {
+    expect(at('/s/acme/cafe')).toEqual({ name: 'cafe', slug: 'acme', filters: NO_CAFE_FILTERS });
+    expect(at('/s/acme/cafe?topic=%20Night%20Rides%20&tag=Bikes')).toEqual({
+      name: 'cafe',
+      slug: 'acme',
+      filters: { topic: 'Night Rides', tag: 'bikes' },
+    });
+    expect(at('/s/acme/cafe?topic=&tag=%20')).toEqual({ name: 'cafe', slug: 'acme', filters: NO_CAFE_FILTERS });
+    expect(at('/s/acme/tables/tbl_abc123')).toEqual({ name: 'table', slug: 'acme', tableId: 'tbl_abc123' });
+    // The moderation queue links to /s/:slug/cafe/:tableId#message-<id>.
+    expect(at('/s/acme/cafe/tbl_abc123#message-msg_1234567')).toEqual({ name: 'table', slug: 'acme', tableId: 'tbl_abc123' });
+    expect(at('/s/acme/tables/x')).toMatchObject({ name: 'not-found' });
+    expect(at('/s/acme/tables')).toMatchObject({ name: 'not-found' });
+    expect(at('/s/acme/tables/tbl_abc123/extra')).toMatchObject({ name: 'not-found' });
+  });
+
   it('keeps the old ?space= address as home with a space to redirect to', () => {
     expect(at('/?space=acme')).toEqual({ name: 'home', space: 'acme' });
     expect(at('/')).toEqual({ name: 'home', space: null });
@@ -50,6 +66,9 @@ describe('routeHref', () => {
     { name: 'new-wave', slug: 'acme' },
     { name: 'wave', slug: 'acme', waveId: 'wave_abc123', blipId: 'blip_xyz789' },
     { name: 'search', slug: 'acme', q: 'a/b?c' },
+    { name: 'cafe', slug: 'acme', filters: NO_CAFE_FILTERS },
+    { name: 'cafe', slug: 'acme', filters: { topic: 'rides & routes', tag: 'night rides' } },
+    { name: 'table', slug: 'acme', tableId: 'tbl_abc123' },
   ];
 
   it.each(routes)('round-trips %o', (route) => {
@@ -61,6 +80,10 @@ describe('routeHref', () => {
     expect(href.ideas('acme', { tag: 'ui' })).toBe('/s/acme?tag=ui');
     expect(href.wave('acme', 'wave_abc123', 'blip_xyz789')).toBe('/s/acme/waves/wave_abc123#blip-blip_xyz789');
     expect(href.search('acme', 'x y')).toBe('/s/acme/search?q=x%20y');
+    expect(href.cafe('acme')).toBe('/s/acme/cafe');
+    expect(href.cafe('acme', { tag: 'bikes' })).toBe('/s/acme/cafe?tag=bikes');
+    expect(href.cafe('acme', { topic: 'night rides', tag: 'bikes' })).toBe('/s/acme/cafe?topic=night+rides&tag=bikes');
+    expect(href.table('acme', 'tbl_abc123')).toBe('/s/acme/tables/tbl_abc123');
   });
 });
 
@@ -68,6 +91,8 @@ describe('isAppPath', () => {
   it('claims the fan app pages only', () => {
     expect(isAppPath('/')).toBe(true);
     expect(isAppPath('/s/acme/waves/wave_abc123')).toBe(true);
+    expect(isAppPath('/s/acme/cafe')).toBe(true);
+    expect(isAppPath('/s/acme/tables/tbl_abc123')).toBe(true);
     expect(isAppPath('/console')).toBe(false);
     expect(isAppPath('/api/v1/me')).toBe(false);
   });

@@ -15,6 +15,14 @@ export interface IdeasFilters {
 
 export const DEFAULT_FILTERS: IdeasFilters = { sort: 'hot', status: null, tag: null, supported: false };
 
+/** The cafe floor's filters, in the address: words of the topic (case-insensitive) and one tag (exact). */
+export interface CafeFilters {
+  topic: string | null;
+  tag: string | null;
+}
+
+export const NO_CAFE_FILTERS: CafeFilters = { topic: null, tag: null };
+
 export type Route =
   /** `/` and the old `/?space=slug`: the app picks a space and replaces the URL. */
   | { name: 'home'; space: string | null }
@@ -22,6 +30,8 @@ export type Route =
   | { name: 'new-wave'; slug: string }
   | { name: 'wave'; slug: string; waveId: string; blipId: string | null }
   | { name: 'search'; slug: string; q: string }
+  | { name: 'cafe'; slug: string; filters: CafeFilters }
+  | { name: 'table'; slug: string; tableId: string }
   | { name: 'not-found'; path: string };
 
 export type RouteName = Route['name'];
@@ -47,6 +57,9 @@ export function matchRoute(location: LocationLike): Route {
   if (section === 'waves' && id && isId(id) && rest.length === 0) {
     return { name: 'wave', slug, waveId: id, blipId: parseBlipHash(location.hash) };
   }
+  if (section === 'cafe' && id === undefined) return { name: 'cafe', slug, filters: parseCafeFilters(params) };
+  // `/s/:slug/cafe/:id` is how the moderation queue links to a table message: the same page.
+  if ((section === 'tables' || section === 'cafe') && id && isId(id) && rest.length === 0) return { name: 'table', slug, tableId: id };
   return { name: 'not-found', path: location.pathname };
 }
 
@@ -63,6 +76,10 @@ export function routeHref(route: Route): string {
       return `${spacePath(route.slug)}/waves/${encodeURIComponent(route.waveId)}${route.blipId ? `#blip-${route.blipId}` : ''}`;
     case 'search':
       return `${spacePath(route.slug)}/search${route.q ? `?q=${encodeURIComponent(route.q)}` : ''}`;
+    case 'cafe':
+      return `${spacePath(route.slug)}/cafe${cafeQuery(route.filters)}`;
+    case 'table':
+      return `${spacePath(route.slug)}/tables/${encodeURIComponent(route.tableId)}`;
     case 'not-found':
       return route.path;
   }
@@ -75,6 +92,8 @@ export const href = {
   newWave: (slug: string) => routeHref({ name: 'new-wave', slug }),
   wave: (slug: string, waveId: string, blipId: string | null = null) => routeHref({ name: 'wave', slug, waveId, blipId }),
   search: (slug: string, q = '') => routeHref({ name: 'search', slug, q }),
+  cafe: (slug: string, filters: Partial<CafeFilters> = {}) => routeHref({ name: 'cafe', slug, filters: { ...NO_CAFE_FILTERS, ...filters } }),
+  table: (slug: string, tableId: string) => routeHref({ name: 'table', slug, tableId }),
 };
 
 /** The space a route belongs to, if any. */
@@ -105,6 +124,21 @@ function filtersQuery(filters: IdeasFilters): string {
   if (filters.status) params.set('status', filters.status);
   if (filters.tag) params.set('tag', filters.tag);
   if (filters.supported) params.set('supported', 'true');
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+function parseCafeFilters(params: URLSearchParams): CafeFilters {
+  // As the server reads them: the topic trimmed (its words are matched case-insensitively), the tag lower-cased.
+  const topic = params.get('topic')?.trim().slice(0, 120);
+  const tag = params.get('tag')?.trim().toLowerCase().slice(0, 30);
+  return { topic: topic || null, tag: tag || null };
+}
+
+function cafeQuery(filters: CafeFilters): string {
+  const params = new URLSearchParams();
+  if (filters.topic) params.set('topic', filters.topic);
+  if (filters.tag) params.set('tag', filters.tag);
   const query = params.toString();
   return query ? `?${query}` : '';
 }

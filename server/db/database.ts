@@ -4,6 +4,7 @@ import type { SearchIndexTable, WaveCreditsTable, WaveStatusChangesTable, WaveSu
 import type { CafeTablesTable, TableHandsTable, TableMessagesTable, TableSeatsTable, TableVisitsTable } from '../features/cafe/cafe.table.js';
 import type { AuditLogTable } from '../features/audit/audit.table.js';
 import type { ContentFlagsTable, MemberSanctionsTable, ModerationItemsTable } from '../features/moderation/moderation.table.js';
+import type { NotificationSettingsTable, NotificationsTable } from '../features/notifications/notifications.table.js';
 import type { MembershipsTable, SpacesTable } from '../features/spaces/spaces.table.js';
 import type { IdempotencyKeysTable, StreamEventsTable, StreamHeadsTable } from '../features/streams/streams.table.js';
 import type { SessionsTable, SsoIdentitiesTable, UsersTable } from '../features/users/users.table.js';
@@ -39,4 +40,6 @@ export interface Database {
   table_messages: TableMessagesTable;
   table_hands: TableHandsTable;
   table_visits: TableVisitsTable;
+  notifications: NotificationsTable;
+  notification_settings: NotificationSettingsTable;
 }

@@ -44,7 +44,12 @@ export async function startBrandSite(options: BrandSiteOptions): Promise<BrandSi
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://localhost:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Browsers keep connections open; the page is gone either way.
+        server.closeAllConnections();
+      }),
   };
 }
 

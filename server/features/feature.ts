@@ -5,6 +5,7 @@ import type { AppDeps } from '../deps.js';
 import type { RouteDef } from '../http/route.js';
 import type { AppServer, AppSocket } from '../realtime/io.js';
 import type { Moderation } from './moderation/moderation.service.js';
+import type { Notifier } from './notifications/notifier.js';
 import type { StreamAccess } from './streams/stream-access.js';
 import type { StreamLog } from './streams/stream-log.js';
 
@@ -18,6 +19,8 @@ export interface FeatureContext {
   collabHooks: CollabHooks;
   /** Screens every piece of user text before it is stored; features register their content kinds. */
   moderation: Moderation;
+  /** Stores notifications in the caller's transaction and pushes them after the commit (docs/notifications.md). */
+  notifier: Notifier;
   /** Set once the collab server exists (after features are built); use it lazily. */
   collab: () => CollabServer;
   io: () => AppServer;

@@ -14,6 +14,7 @@ import { insertUser } from '../features/users/users.repository.js';
 import type { UserRow } from '../features/users/users.table.js';
 import type { Viewer } from '../features/users/viewer.js';
 import type { WavesContext } from '../features/waves/waves.context.js';
+import { StoredNotifier } from '../features/notifications/notifier.js';
 import { appendToIdeaDocument } from '../features/waves/waves.idea.js';
 import { findWave } from '../features/waves/waves.repository.js';
 import { changeStatus, createWave } from '../features/waves/waves.service.js';
@@ -124,6 +125,8 @@ export async function seedDemoWaves(deps: AppDeps, streams: StreamLog, space: Sp
     clock: deps.clock,
     streams,
     moderation: new Moderation(deps.db.kysely, deps.clock, streams, deps.log),
+    // Nobody is connected while seeding: stored, listed when the demo people sign in.
+    notifier: new StoredNotifier({ clock: deps.clock, log: deps.log, channels: [] }),
     refreshDocAccess: async () => {},
   };
   const ideas = [

@@ -32,6 +32,7 @@ import type {
   TableTyping,
   TableTypingEvent,
 } from '../schemas/cafe.js';
+import type { NotificationNew, NotificationRead } from '../schemas/notifications.js';
 
 
 /**
@@ -81,6 +82,13 @@ export interface ServerToClientEvents {
   'table:typing': (typing: TableTyping) => void;
   /** The floor you watch changed: the tables that changed since the last delta (batched), and the ones that closed. */
   'floor:delta': (delta: FloorDelta) => void;
+  /**
+   * Someone replied to you, mentioned you, answered your hand…: a new notification, stored before
+   * it is sent, to every signed-in socket of its recipient (and no one else); `unread` is the new header count.
+   */
+  'notification:new': (payload: NotificationNew) => void;
+  /** Notifications were marked read (in another tab, or this one): `ids`, or `all` of `space` (null: everywhere). */
+  'notification:read': (payload: NotificationRead) => void;
 }
 
 /** What the handshake sends as `auth`. Anonymous when `token` is absent and no cookie is sent. */

@@ -171,7 +171,12 @@ export const TableTypingSchema = z.object({
 export type TableTyping = z.infer<typeof TableTypingSchema>;
 
 /** `floor:watch` / `floor:unwatch`: live floor changes of a space. */
-export const FloorWatchEventSchema = z.object({ slug: z.string().min(1).max(64) });
+export const FloorWatchEventSchema = z.object({
+  slug: z.string().min(1).max(64),
+  /** Filters for the first page (deltas carry every changed table: filter them the same way). */
+  topic: z.string().trim().min(1).max(CAFE_LIMITS.topicMax).optional(),
+  tag: TableTagSchema.optional(),
+});
 export type FloorWatchEvent = z.infer<typeof FloorWatchEventSchema>;
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdempotencyKeySchema, IdSchema, IsoDateSchema } from './common.js';
+import { NotificationSettingsSchema } from './notifications.js';
 import { REACTIONS, SETTABLE_STATUSES, WAVE_LIMITS, WAVE_SORTS, WAVE_STATUSES } from '../waves.js';
 
 export * from '../waves.js';
@@ -203,8 +204,17 @@ export type Playback = z.infer<typeof PlaybackSchema>;
 export const UserSettingsSchema = z.object({
   /** Let others see my blip drafts as I type them. */
   shareDrafts: z.boolean(),
+  /** What to be notified of (all on by default); see docs/notifications.md. */
+  notifications: NotificationSettingsSchema,
 });
 export type UserSettings = z.infer<typeof UserSettingsSchema>;
+
+/** `PATCH /me/settings`: any of the settings; `notifications` may name only the kinds to change. */
+export const UserSettingsPatchSchema = z.object({
+  shareDrafts: z.boolean().optional(),
+  notifications: NotificationSettingsSchema.partial().optional(),
+});
+export type UserSettingsPatch = z.infer<typeof UserSettingsPatchSchema>;
 
 export const WaveParamsSchema = z.object({ waveId: IdSchema });
 export const BlipParamsSchema = z.object({ blipId: IdSchema });

@@ -6,6 +6,7 @@ import { collectConsoleErrors, deepText, isNetworkError, launchBrowser, openSign
 import { useBrowserAndServer } from '../helpers/browser-suite.js';
 import { makeSpace, signUp } from '../helpers/fixtures.js';
 import { api } from '../helpers/http.js';
+import { connected, connectSocket } from '../helpers/sockets.js';
 import type { TestServer } from '../helpers/server.js';
 
 let browser: Browser;
@@ -187,4 +188,43 @@ describe('the widget on a brand page (another origin)', () => {
       await strict.close();
     }
   });
+
+  it('shows the cafe floor without names to visitors; signed in, they sit down and talk with a fan at the table', async () => {
+    let secret: string | null = null;
+    const site = await brandSite(() => secret);
+    const { space, fan } = await setup(site);
+    secret = space.ssoSecret;
+    const opened = await api(server, 'POST', '/api/v1/spaces/lumen/tables', { token: fan.token, body: { topic: 'Night rides', tags: ['lights'] } });
+    expect(opened.status).toBe(201);
+    const fanSocket = await connected(connectSocket(server, { token: fan.token }));
+
+    const { page, errors } = await openBrand(`${site.url}/?view=cafe`);
+    const widget = page.locator('commonplace-embed[view=cafe]');
+    await expect.poll(() => deepText(widget), { timeout: 10_000 }).toContain('Night rides');
+    expect(await deepText(widget)).toContain('1 of 6');
+    expect(await deepText(widget)).not.toContain('Kenji Watanabe');
+
+    await signInAtBrand(page);
+    await expect.poll(() => deepText(widget), { timeout: 10_000 }).toContain('Signed in as Ana Souza');
+    // Signed in to the space: now the names show.
+    await expect.poll(() => deepText(widget), { timeout: 10_000 }).toContain('Kenji Watanabe');
+    await widget.getByRole('button', { name: /Sit down at “Night rides”/ }).click();
+    const log = widget.getByRole('log', { name: 'Conversation' });
+    await expect.poll(() => log.count(), { timeout: 10_000 }).toBe(1);
+    await widget.getByLabel('Say something to the table').fill('Which lights do you use?');
+    await widget.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => deepText(log), { timeout: 10_000 }).toContain('Which lights do you use?');
+
+    // The fan at the table hears it, and answers; the widget shows the answer live.
+    const tableId = opened.body.id as string;
+    await fanSocket.emitWithAck('stream:subscribe', { stream: `table:${tableId}`, after: 0 });
+    const said = await fanSocket.emitWithAck('table:say', { tableId, body: 'A dynamo light, never needs charging.', idempotencyKey: 'widget-cafe-0001' });
+    expect(said.ok).toBe(true);
+    await expect.poll(() => deepText(log), { timeout: 10_000 }).toContain('A dynamo light, never needs charging.');
+    const seated = await api(server, 'GET', `/api/v1/tables/${tableId}`, { token: fan.token });
+    expect(seated.body.people.map((p: { displayName: string }) => p.displayName)).toEqual(['Kenji Watanabe', 'Ana Souza']);
+    fanSocket.close();
+    expect(errors.filter((e) => !isNetworkError(e))).toEqual([]);
+  });
 });
+

@@ -70,6 +70,10 @@ describe('the live floor', () => {
     const elsewhereDeltas: FloorDelta[] = [];
     elsewhere.on('floor:delta', (d) => elsewhereDeltas.push(d));
 
+    // The first page honours filters.
+    const filtered = (await watcher.emitWithAck('floor:watch', { slug: 'cafe', topic: 'cargo' })) as Result<{ page: FloorPage }>;
+    expect(filtered.ok && filtered.data.page.items).toEqual([]);
+
     // A burst of changes arrives as one delta, with each table's state after the burst.
     const kenjiSocket = await socketOf(kenji);
     const second = (await openTable(kenji, { topic: 'Cargo bikes', tags: ['family'] })).body;

@@ -61,9 +61,9 @@ describe('live drafts', () => {
 
   it('shows only that someone is writing when they do not share drafts', async () => {
     const { ana, seen, draft } = await setup();
-    expect((await api(server, 'GET', '/api/v1/me/settings', { token: ana.token })).body).toEqual({ shareDrafts: true });
+    expect((await api(server, 'GET', '/api/v1/me/settings', { token: ana.token })).body).toMatchObject({ shareDrafts: true });
     const patched = await api(server, 'PATCH', '/api/v1/me/settings', { token: ana.token, body: { shareDrafts: false } });
-    expect(patched.body).toEqual({ shareDrafts: false });
+    expect(patched.body).toMatchObject({ shareDrafts: false });
     await draft('my secret first thoughts');
     await eventually(() => expect(seen).toHaveLength(1));
     expect(seen[0]).toMatchObject({ text: null, author: { id: ana.id } });

@@ -227,3 +227,32 @@ export const waveStyles = css`
     border-left: 2px solid var(--cp-color-border-subtle);
   }
 `;
+
+/** The cafe view: tables, the chat at a table. */
+export const cafeStyles = css`
+  .cp-staff {
+    color: var(--cp-color-accent);
+    font-weight: 600;
+    font-size: var(--cp-font-size-sm);
+  }
+  .cp-chat {
+    max-height: 320px;
+    overflow-y: auto;
+    padding: var(--cp-space-2);
+    border: 1px solid var(--cp-color-border-subtle);
+    border-radius: var(--cp-radius);
+  }
+  .cp-message p {
+    margin: 0;
+  }
+  .cp-banner {
+    padding: var(--cp-space-2);
+    border-radius: var(--cp-radius);
+    background: var(--cp-color-surface);
+    font-size: var(--cp-font-size-sm);
+  }
+  .cp-row input {
+    flex: 1 1 12rem;
+    width: auto;
+  }
+`;

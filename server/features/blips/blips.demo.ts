@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../deps.js';
 import type { SpaceRow } from '../spaces/spaces.table.js';
 import { Moderation } from '../moderation/moderation.service.js';
+import { StoredNotifier } from '../notifications/notifier.js';
 import { ensureMember } from '../spaces/spaces.repository.js';
 import { StreamLog } from '../streams/stream-log.js';
 import { insertUser } from '../users/users.repository.js';
@@ -43,7 +44,8 @@ export async function seedDemoBlips(deps: AppDeps, space: SpaceRow, people: User
   const streams = new StreamLog(db, deps.clock);
   const perWave = new KeyedQueue();
   const moderation = new Moderation(db, deps.clock, streams, deps.log);
-  const blips = new BlipService({ db, clock: deps.clock, streams, drafts: { stop() {} }, perWave, moderation });
+  const notifier = new StoredNotifier({ clock: deps.clock, log: deps.log, channels: [] });
+  const blips = new BlipService({ db, clock: deps.clock, streams, drafts: { stop() {} }, perWave, moderation, notifier });
   const reactions = new ReactionService({ db, clock: deps.clock, streams, perWave });
   const say = (user: UserRow, waveId: string, body: string, parentId?: string, anchor?: { offset: number; quote: string }) =>
     blips.post(asViewer(user), { waveId, body, parentId, anchor });

@@ -9,6 +9,7 @@ import type { StreamLog } from '../streams/stream-log.js';
 import type { KeyedQueue } from '../waves/keyed-queue.js';
 import { recountWave } from '../waves/waves.counters.js';
 import { findBlip, loadBlip, setBody, setVisibility } from './blips.repository.js';
+import { visibleBlipFacts } from './blips.notify.js';
 import { keepRevision } from './revisions.js';
 import { announceCounts } from './wave-events.js';
 
@@ -48,6 +49,22 @@ export function blipModeration(d: { db: Kysely<Database>; clock: Clock; streams:
         if (visibility === 'visible') await d.streams.append({ stream, type: 'blip:created', data: { blip }, actorId: null });
         else await d.streams.append({ stream, type: 'blip:deleted', data: { blipId, waveId: blip.waveId }, actorId: null });
         await announceCounts(d.streams, spaceId, counts, blip.author.id);
+      });
+    },
+    async notifyWhenShown(trx, blipId) {
+      const blip = await loadBlip(trx, blipId);
+      // A deleted blip, or one whose author's account is gone, notifies nobody.
+      if (!blip || blip.deleted || (await findBlip(trx, blipId))?.author_id == null) return [];
+      const wave = await trx.selectFrom('waves').select(['id', 'title', 'visibility', 'space_id']).where('id', '=', blip.waveId).executeTakeFirst();
+      if (!wave) return [];
+      return visibleBlipFacts(trx, {
+        spaceId: wave.space_id,
+        wave,
+        blip: { id: blip.id, parentId: blip.parentId, body: blip.body },
+        author: blip.author,
+        mentions: blip.mentions,
+        mentioned: blip.mentions.map((m) => m.id),
+        replyToParent: true,
       });
     },
     async describe(db, ids) {

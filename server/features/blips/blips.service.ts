@@ -37,6 +37,8 @@ import { resolveMentions } from './mentions.js';
 import { keepRevision, revisionsOf } from './revisions.js';
 import type { KeyedQueue } from '../waves/keyed-queue.js';
 import type { Moderation } from '../moderation/moderation.service.js';
+import { noNotifier, type Notifier, type RecordedNotification } from '../notifications/notifier.js';
+import { visibleBlipFacts } from './blips.notify.js';
 import { decodeCursor, displayOrder, encodeCursor, pageStart } from './tree.js';
 import { announceCounts, ofType } from './wave-events.js';
 
@@ -49,6 +51,8 @@ export interface BlipServiceDeps {
   /** Writes of one wave, one at a time (shared with reactions). */
   perWave: KeyedQueue;
   moderation: Moderation;
+  /** Replies and mentions notify people (optional only for tools that build a bare service; the app always passes it). */
+  notifier?: Notifier;
 }
 
 export interface PostBlipInput {
@@ -64,7 +68,11 @@ const person = (viewer: Viewer) => ({ id: viewer.id, displayName: viewer.display
 
 /** The thread of a wave: reading it in display order, posting, editing and deleting blips. */
 export class BlipService {
-  constructor(private readonly d: BlipServiceDeps) {}
+  private readonly notifier: Notifier;
+
+  constructor(private readonly d: BlipServiceDeps) {
+    this.notifier = d.notifier ?? noNotifier;
+  }
 
   async page(viewer: Viewer | null, waveId: string, query: { cursor?: string; limit: number }) {
     const { db } = this.d;
@@ -118,6 +126,7 @@ export class BlipService {
       };
       let counts: WaveCounts | null = null;
       let itemId = '';
+      let notified: RecordedNotification[] = [];
       const { event, duplicate } = await streams.append({
         // A held blip is told only to its author until staff approve it.
         stream: visible ? streamName.wave(wave.id) : streamName.user(viewer.id),
@@ -139,10 +148,24 @@ export class BlipService {
             text: row.body,
             screened,
           });
+          // A held blip notifies nobody yet: approving it does (blips.moderation.ts).
+          if (visible) {
+            const facts = await visibleBlipFacts(trx, {
+              spaceId: space.id,
+              wave,
+              blip: { id: row.id, parentId: row.parent_id, body: row.body },
+              author: person(viewer),
+              mentions,
+              mentioned: mentions.map((m) => m.id),
+              replyToParent: true,
+            });
+            notified = await this.notifier.record(trx, facts);
+          }
         },
       });
       const { blip } = ofType(event, 'blip:created').data;
       if (!duplicate) {
+        await this.notifier.deliver(notified);
         this.d.drafts.stop(wave.id, viewer.id);
         if (visible) await announceCounts(streams, space.id, counts!, viewer.id);
         await this.d.moderation.announce(space.id, itemId);
@@ -168,13 +191,17 @@ export class BlipService {
       const edited: Blip = { ...current!, body: input.body, mentions, editedAt: now, visibility };
       const shown = visibility === 'visible';
       let itemId = '';
-      await streams.append({
+      let notified: RecordedNotification[] = [];
+      const { duplicate } = await streams.append({
         stream: shown ? streamName.wave(wave.id) : streamName.user(viewer.id),
         type: 'blip:edited',
         data: { blip: edited },
         actorId: viewer.id,
         idempotencyKey: input.idempotencyKey,
         alongside: async (trx) => {
+          const before = new Set(
+            (await trx.selectFrom('blip_mentions').select('user_id').where('blip_id', '=', row.id).execute()).map((m) => m.user_id),
+          );
           await keepRevision(trx, row, now);
           await setBody(trx, row.id, input.body, now);
           await replaceMentions(trx, row.id, mentions.map((m) => m.id));
@@ -189,8 +216,22 @@ export class BlipService {
             text: input.body,
             screened,
           });
+          // Only the people this edit newly mentions; someone notified of this blip before is not notified again.
+          if (shown) {
+            const facts = await visibleBlipFacts(trx, {
+              spaceId: space.id,
+              wave,
+              blip: { id: row.id, parentId: row.parent_id, body: input.body },
+              author: person(viewer),
+              mentions,
+              mentioned: mentions.filter((m) => !before.has(m.id)).map((m) => m.id),
+              replyToParent: false,
+            });
+            notified = await this.notifier.record(trx, facts);
+          }
         },
       });
+      if (!duplicate) await this.notifier.deliver(notified);
       if (!shown && row.visibility === 'visible') {
         await streams.append({ stream: streamName.wave(wave.id), type: 'blip:deleted', data: { blipId: row.id, waveId: wave.id }, actorId: viewer.id });
       }

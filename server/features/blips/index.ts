@@ -13,7 +13,15 @@ export function blipsFeature(ctx: FeatureContext): Feature {
   const { db, clock, log } = ctx.deps;
   const drafts = new DraftRelay(db.kysely, clock, ctx.io);
   const perWave = new KeyedQueue();
-  const blips = new BlipService({ db: db.kysely, clock, streams: ctx.streams, drafts, perWave, moderation: ctx.moderation });
+  const blips = new BlipService({
+    db: db.kysely,
+    clock,
+    streams: ctx.streams,
+    drafts,
+    perWave,
+    moderation: ctx.moderation,
+    notifier: ctx.notifier,
+  });
   ctx.moderation.kinds.register(blipModeration({ db: db.kysely, clock, streams: ctx.streams, perWave }));
   const reactions = new ReactionService({ db: db.kysely, clock, streams: ctx.streams, perWave });
   return {

@@ -1,16 +1,17 @@
 import type { Kysely } from 'kysely';
-import { UserSettingsSchema, type UserSettings } from '../../../shared/schemas/waves.js';
+import { UserSettingsPatchSchema, UserSettingsSchema, type UserSettings } from '../../../shared/schemas/waves.js';
 import type { Database } from '../../db/database.js';
 import { unauthenticated } from '../../http/errors.js';
 import { defineRoute } from '../../http/route.js';
+import { readNotificationSettings, writeNotificationSettings } from '../notifications/notifications.repository.js';
 
 async function readSettings(db: Kysely<Database>, userId: string): Promise<UserSettings> {
   const row = await db.selectFrom('users').select('share_drafts').where('id', '=', userId).executeTakeFirst();
   if (!row) throw unauthenticated('This account no longer exists');
-  return { shareDrafts: row.share_drafts !== 0 };
+  return { shareDrafts: row.share_drafts !== 0, notifications: await readNotificationSettings(db, userId) };
 }
 
-/** A person's own preferences; today only whether others see their blip drafts as they type. */
+/** A person's own preferences: whether others see their blip drafts as they type, and what they are notified of. */
 export function settingsRoutes() {
   return [
     defineRoute({
@@ -25,10 +26,11 @@ export function settingsRoutes() {
     defineRoute({
       method: 'patch',
       path: '/me/settings',
-      summary: 'Change your settings; `shareDrafts: false` shows others only that you are writing, not what',
+      summary:
+        'Change your settings; `shareDrafts: false` shows others only that you are writing, not what; `notifications` turns kinds on or off (only the kinds named change)',
       tag: 'auth',
       auth: 'user',
-      body: UserSettingsSchema.partial(),
+      body: UserSettingsPatchSchema,
       response: UserSettingsSchema,
       async handler({ viewer, body, deps }) {
         if (body.shareDrafts !== undefined) {
@@ -37,6 +39,9 @@ export function settingsRoutes() {
             .set({ share_drafts: body.shareDrafts ? 1 : 0 })
             .where('id', '=', viewer!.id)
             .execute();
+        }
+        if (body.notifications && Object.keys(body.notifications).length > 0) {
+          await writeNotificationSettings(deps.db.kysely, viewer!.id, body.notifications, deps.clock.now().toISOString());
         }
         return readSettings(deps.db.kysely, viewer!.id);
       },

@@ -4,6 +4,7 @@ import { writeParagraphs } from '../../collab/rich-text.js';
 import { DocPersistence } from '../../collab/persistence.js';
 import type { AppDeps } from '../../deps.js';
 import { Moderation } from '../moderation/moderation.service.js';
+import { StoredNotifier } from '../notifications/notifier.js';
 import type { SpaceRow } from '../spaces/spaces.table.js';
 import { StreamLog } from '../streams/stream-log.js';
 import type { UserRow } from '../users/users.table.js';
@@ -33,6 +34,7 @@ export async function seedDemoCafe(deps: AppDeps, space: SpaceRow, people: UserR
     log,
     streams,
     moderation: new Moderation(db, deps.clock, streams, deps.log),
+    notifier: new StoredNotifier({ clock: deps.clock, log: deps.log, channels: [] }),
     refreshDocAccess: async () => {},
     floor: new FloorFeed({ db, clock: deps.clock, log }, () => null),
   });

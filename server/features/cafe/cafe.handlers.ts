@@ -34,15 +34,18 @@ export function registerCafeHandlers(socket: AppSocket, log: Logger, { tables, s
   socket.on(
     'floor:watch',
     defineHandler(socket, log, FloorWatchEventSchema, async (input) => {
-      const { spaceId, audience, page } = await tables.watchFloor(socket.data.viewer, input.slug, { limit: CAFE_LIMITS.floorPageDefault });
+      const viewer = socket.data.viewer;
+      // Join before reading the page: a change made meanwhile comes as a delta, never falls in between.
+      const { spaceId, audience } = await tables.floorAudience(viewer, input.slug);
       await socket.join(floorRoom(spaceId, audience));
+      const { page } = await tables.watchFloor(viewer, input.slug, { limit: CAFE_LIMITS.floorPageDefault, topic: input.topic, tag: input.tag });
       return { page };
     }),
   );
   socket.on(
     'floor:unwatch',
     defineHandler(socket, log, FloorWatchEventSchema, async (input) => {
-      const { spaceId, audience } = await tables.watchFloor(socket.data.viewer, input.slug, { limit: 1 });
+      const { spaceId, audience } = await tables.floorAudience(socket.data.viewer, input.slug);
       await socket.leave(floorRoom(spaceId, audience));
       return null;
     }),

@@ -31,7 +31,7 @@ export function tableMessageModeration(d: { db: Kysely<Database>; streams: Strea
         .where('table_messages.id', 'in', ids)
         .execute();
       return new Map<string, ItemContext>(
-        rows.map((r) => [r.id, { title: `Cafe table: ${r.topic}`, waveId: null, href: `/s/${r.slug}/cafe/${r.table_id}#message-${r.id}` }]),
+        rows.map((r) => [r.id, { title: `Cafe table: ${r.topic}`, waveId: null, href: `/s/${r.slug}/tables/${r.table_id}#message-${r.id}` }]),
       );
     },
   };

@@ -6,6 +6,7 @@ import type { Database } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Moderation } from '../moderation/moderation.service.js';
+import type { Notifier } from '../notifications/notifier.js';
 import type { StreamLog } from '../streams/stream-log.js';
 import type { Viewer } from '../users/viewer.js';
 import { toTables } from './cafe.repository.js';
@@ -31,6 +32,8 @@ export interface CafeDeps {
   log: Logger;
   streams: StreamLog;
   moderation: Moderation;
+  /** Answered hands and staff sitting down notify the fans concerned. */
+  notifier: Notifier;
   /** Re-checks open notepad connections after seats change (a person who left turns `none`). */
   refreshDocAccess: (name: string) => Promise<void>;
   /** Batched live changes for the floor's watchers. */

@@ -3,6 +3,8 @@ import type { Hand } from '../../../shared/schemas/cafe.js';
 import { streamName } from '../../../shared/streams.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
+import { handAnsweredFact } from '../notifications/facts.js';
+import type { RecordedNotification } from '../notifications/notifier.js';
 import { requireSpace } from '../spaces/access.js';
 import type { Viewer } from '../users/viewer.js';
 import { isSeated, requireTable } from './cafe.access.js';
@@ -85,7 +87,7 @@ export class HandsService {
     const { db, streams } = this.d;
     const found = await db.selectFrom('table_hands').selectAll().where('id', '=', input.handId).executeTakeFirst();
     if (!found) throw notFound('Hand');
-    await requireTable(db, viewer, found.table_id, 'staff');
+    const { table, space } = await requireTable(db, viewer, found.table_id, 'staff');
     if (input.idempotencyKey) {
       const earlier = await streams.earlier(viewer.id, input.idempotencyKey);
       if (earlier?.type === 'table:hand-lowered') return earlier.data.hand;
@@ -97,6 +99,7 @@ export class HandsService {
     const now = this.now();
     const hand = await toHand(db, { ...found, lowered_at: now, answered_at: now, answered_by: viewer.id });
     let won = true;
+    let notified: RecordedNotification[] = [];
     await streams.append({
       stream: streamName.table(found.table_id),
       type: 'table:hand-lowered',
@@ -113,8 +116,17 @@ export class HandsService {
         won = Number(res.numUpdatedRows) === 1;
         // Of two staff answering at once exactly one wins; the other's event is rolled back.
         if (!won) throw new AppError(ERROR_CODES.CONFLICT, 'Someone else answered this hand first');
+        notified = await this.d.notifier.record(trx, [
+          handAnsweredFact({
+            spaceId: space.id,
+            actor: person(viewer),
+            hand: { id: found.id, userId: found.user_id, question: found.question },
+            table: { id: table.id, topic: table.topic },
+          }),
+        ]);
       },
     });
+    await this.d.notifier.deliver(notified);
     // The fan hears it on their own stream too (a notification that survives being away).
     await streams.append({ stream: streamName.user(found.user_id), type: 'table:hand-lowered', data: { hand }, actorId: viewer.id });
     await this.changed([found.table_id]);

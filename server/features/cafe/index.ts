@@ -22,6 +22,7 @@ export function cafeFeature(ctx: FeatureContext, options: Partial<CafeOptions> =
       log: cafeLog,
       streams: ctx.streams,
       moderation: ctx.moderation,
+      notifier: ctx.notifier,
       refreshDocAccess: (name) => ctx.collab().refreshAccess(name),
       floor: new FloorFeed({ db: db.kysely, clock, log: cafeLog }, ctx.io),
     },

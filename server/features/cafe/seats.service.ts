@@ -5,6 +5,8 @@ import { hasRole } from '../../../shared/roles.js';
 import type { SeatResult, TableAlternative } from '../../../shared/schemas/cafe.js';
 import type { Database } from '../../db/database.js';
 import { AppError, forbidden } from '../../http/errors.js';
+import { staffJoinedFact } from '../notifications/facts.js';
+import type { RecordedNotification } from '../notifications/notifier.js';
 import { ensureMember, parseSettings } from '../spaces/spaces.repository.js';
 import type { Viewer } from '../users/viewer.js';
 import { requireTable } from './cafe.access.js';
@@ -73,7 +75,7 @@ export class SeatsService {
     if (table.locked_at !== null && !staff) throw forbidden('This table is locked: staff closed it to new seats');
     const now = this.now();
     const awaySince = this.awaySince(viewer.id, now);
-    let outcome: { left: string | null; seatedAt: string; changed: boolean };
+    let outcome: { left: string | null; seatedAt: string; changed: boolean; notified: RecordedNotification[] };
     try {
       outcome = await this.d.db.transaction().execute(async (trx) => {
         const current = await findSeat(trx, space.id, viewer.id);
@@ -83,7 +85,7 @@ export class SeatsService {
           if (back) {
             await trx.updateTable('table_seats').set({ away_since: null }).where('table_id', '=', tableId).where('user_id', '=', viewer.id).execute();
           }
-          return { left: null, seatedAt: current.seated_at, changed: back };
+          return { left: null, seatedAt: current.seated_at, changed: back, notified: [] };
         }
         const left = current ? await this.vacate(trx, space.id, viewer.id, now) : null;
         const fresh = await trx.selectFrom('cafe_tables').select('closed_at').where('id', '=', tableId).executeTakeFirstOrThrow();
@@ -101,15 +103,38 @@ export class SeatsService {
         }
         await ensureMember(trx, space.id, viewer.id, now);
         await insertSeat(trx, { tableId, spaceId: space.id, userId: viewer.id, staff, now, awaySince });
-        return { left, seatedAt: now, changed: true };
+        // Staff sitting down: the fans seated here hear it (also those away in their grace period).
+        const notified = staff ? await this.notifyStaffJoined(trx, viewer, space.id, table, now) : [];
+        return { left, seatedAt: now, changed: true, notified };
       });
     } catch (err) {
       if (err instanceof Full) throw new TableFullError(await this.alternative(table));
       throw err;
     }
+    await this.d.notifier.deliver(outcome.notified);
     if (outcome.changed) await this.changed([tableId, ...(outcome.left ? [outcome.left] : [])]);
     if (outcome.left) await this.d.refreshDocAccess(docName.table(outcome.left));
     return { table: (await loadTable(this.d.db, tableId, this.d.clock.now()))!, seat: { staff, sinceAt: outcome.seatedAt } };
+  }
+
+  private async notifyStaffJoined(
+    trx: Kysely<Database>,
+    viewer: Viewer,
+    spaceId: string,
+    table: TableRow,
+    seatedAt: string,
+  ): Promise<RecordedNotification[]> {
+    const fans = await trx.selectFrom('table_seats').select('user_id').where('table_id', '=', table.id).where('staff', '=', 0).execute();
+    if (fans.length === 0) return [];
+    return this.d.notifier.record(trx, [
+      staffJoinedFact({
+        spaceId,
+        actor: { id: viewer.id, displayName: viewer.displayName },
+        table: { id: table.id, topic: table.topic },
+        seatedAt,
+        fans: fans.map((f) => f.user_id),
+      }),
+    ]);
   }
 
   async leave(viewer: Viewer, tableId: string): Promise<void> {

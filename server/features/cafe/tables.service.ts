@@ -54,8 +54,8 @@ export class TablesService {
    * see the tables and their free seats without names (see docs/cafe.md).
    */
   async watchFloor(viewer: Viewer | null, slug: string, query: { cursor?: string; limit: number; topic?: string; tag?: string }) {
-    const { space, role } = await requireSpace(this.d.db, viewer, { slug }, null);
-    const audience: FloorAudience = role === null ? 'public' : 'members';
+    const { spaceId: id, audience } = await this.floorAudience(viewer, slug);
+    const space = { id };
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     const rows = await floorRows(this.d.db, space.id, { topic: query.topic, tag: query.tag, after, limit: query.limit });
     const page = rows.slice(0, query.limit);
@@ -69,6 +69,12 @@ export class TablesService {
         nextCursor: rows.length > query.limit && last ? encodeCursor(last.last_activity_at, last.id) : null,
       },
     };
+  }
+
+  /** Which floor a viewer may watch: the space's, with names (its people) or without (anonymous visitors of a public space). */
+  async floorAudience(viewer: Viewer | null, slug: string): Promise<{ spaceId: string; audience: FloorAudience }> {
+    const { space, role } = await requireSpace(this.d.db, viewer, { slug }, null);
+    return { spaceId: space.id, audience: role === null ? 'public' : 'members' };
   }
 
   async get(viewer: Viewer | null, tableId: string): Promise<CafeTable> {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ContentKind } from '../../../shared/schemas/moderation.js';
 import type { Database } from '../../db/database.js';
+import type { NotificationFact } from '../notifications/facts.js';
 import type { Visibility } from './moderation.table.js';
 
 export interface ItemContext {
@@ -20,6 +21,11 @@ export interface ModeratedKind {
   replaceText(trx: Kysely<Database>, contentId: string, text: string): Promise<void>;
   /** After the decision committed: tell the people looking at the content (a blip appearing on a wave). */
   afterDecision?(contentId: string, visibility: Visibility): Promise<void>;
+  /**
+   * Held content staff approved is now seen for the first time: what it notifies (a blip's
+   * mentions and its parent's author), read inside the decision's transaction.
+   */
+  notifyWhenShown?(trx: Kysely<Database>, contentId: string): Promise<NotificationFact[]>;
   describe(db: Kysely<Database>, contentIds: string[]): Promise<Map<string, ItemContext>>;
 }
 

@@ -9,6 +9,8 @@ import { newId } from '../../lib/ids.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { parseSettings } from '../spaces/spaces.repository.js';
 import type { SpaceRow } from '../spaces/spaces.table.js';
+import { moderationFact, type NotificationFact } from '../notifications/facts.js';
+import type { Notifier, RecordedNotification } from '../notifications/notifier.js';
 import type { StreamLog } from '../streams/stream-log.js';
 import type { Viewer } from '../users/viewer.js';
 import type { ModeratedKinds } from './kinds.js';
@@ -25,6 +27,7 @@ export class ModerationQueue {
     private readonly clock: Clock,
     private readonly streams: StreamLog,
     private readonly kinds: ModeratedKinds,
+    private readonly notifier: Notifier,
   ) {}
 
   async item(space: SpaceRow, itemId: string): Promise<ModerationItemRow> {
@@ -56,7 +59,10 @@ export class ModerationQueue {
     const status = action === 'approve' ? 'approved' : 'rejected';
     const visibility: Visibility = action === 'approve' ? 'visible' : 'rejected';
     const adapter = this.kinds.get(row.content_kind);
+    let notified: RecordedNotification[] = [];
     const changed = await this.db.transaction().execute(async (trx) => {
+      // The status as decided on (it may have moved since `row` was read: flags can hold a post).
+      const before = await trx.selectFrom('moderation_items').select('status').where('id', '=', itemId).executeTakeFirstOrThrow();
       const result = await trx
         .updateTable('moderation_items')
         .set({ status, decided_by: staff.id, decided_at: now, decision_note: note, updated_at: now })
@@ -75,12 +81,51 @@ export class ModerationQueue {
         after: { status, note },
         now,
       });
+      notified = await this.notifier.record(trx, await this.decisionFacts(trx, space, staff, { ...row, status: before.status }, status, note));
       return true;
     });
     if (!changed) throw await this.alreadyHandled(itemId);
+    await this.notifier.deliver(notified);
     await adapter?.afterDecision?.(row.content_id, visibility);
     await this.tell(space, row, status === 'approved' ? 'approved' : 'rejected', note);
     return this.publish(space, itemId);
+  }
+
+  /**
+   * The author hears of a decision on their held post, and of any rejection (their post leaves
+   * view); approving a flagged post that never left view tells them nothing. Approved held
+   * content notifies as if it had just been posted (a blip's mentions and parent's author).
+   */
+  private async decisionFacts(
+    trx: Kysely<Database>,
+    space: SpaceRow,
+    staff: Viewer,
+    row: ModerationItemRow,
+    decision: 'approved' | 'rejected',
+    note: string | null,
+  ): Promise<NotificationFact[]> {
+    const facts: NotificationFact[] = [];
+    const adapter = this.kinds.get(row.content_kind);
+    if (row.author_id && (row.status === 'held' || decision === 'rejected')) {
+      const context = (await adapter?.describe(trx, [row.content_id]))?.get(row.content_id);
+      if (context) {
+        facts.push(
+          moderationFact({
+            spaceId: space.id,
+            actor: { id: staff.id, displayName: staff.displayName },
+            item: { id: row.id, authorId: row.author_id, body: row.body },
+            decision,
+            note,
+            context,
+            blipId: row.content_kind === 'blip' ? row.content_id : null,
+          }),
+        );
+      }
+    }
+    if (decision === 'approved' && row.status === 'held' && adapter?.notifyWhenShown) {
+      facts.push(...(await adapter.notifyWhenShown(trx, row.content_id)));
+    }
+    return facts;
   }
 
   private async alreadyHandled(itemId: string): Promise<AppError> {

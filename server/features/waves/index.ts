@@ -17,6 +17,7 @@ export function wavesFeature(ctx: FeatureContext): Feature {
     clock: deps.clock,
     streams: ctx.streams,
     moderation: ctx.moderation,
+    notifier: ctx.notifier,
     refreshDocAccess: (name) => ctx.collab().refreshAccess(name),
   };
   ctx.streamAccess.register('wave', async ({ db, viewer, id }) => {

@@ -248,3 +248,28 @@ export async function contributorsOf(db: Kysely<Database>, waveId: string): Prom
     (a, b) => weight(b) - weight(a) || a.person.displayName.localeCompare(b.person.displayName) || a.person.id.localeCompare(b.person.id),
   );
 }
+
+/**
+ * The people a wave's news concerns: its supporters and everyone who helped write it (edited the
+ * idea document, wrote a visible blip, deleted ones included, or is credited from a cafe table).
+ * Read inside the caller's transaction, before anything moves (a merge moves supports and blips).
+ */
+export async function followersOf(db: Kysely<Database>, waveId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('wave_supports')
+    .select('user_id')
+    .where('wave_id', '=', waveId)
+    .union(db.selectFrom('doc_contributors').select('user_id').where('doc_name', '=', docName.wave(waveId)))
+    .union(
+      db
+        .selectFrom('blips')
+        .select('author_id as user_id')
+        .where('wave_id', '=', waveId)
+        .where('visibility', '=', 'visible')
+        .where('author_id', 'is not', null)
+        .$narrowType<{ user_id: string }>(),
+    )
+    .union(db.selectFrom('wave_credits').select('user_id').where('wave_id', '=', waveId))
+    .execute();
+  return rows.map((r) => r.user_id);
+}

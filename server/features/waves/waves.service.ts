@@ -9,6 +9,8 @@ import { AppError } from '../../http/errors.js';
 import { isoNow } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import { statusFact } from '../notifications/facts.js';
+import type { RecordedNotification } from '../notifications/notifier.js';
 import { ensureMember } from '../spaces/spaces.repository.js';
 import type { SpaceRow } from '../spaces/spaces.table.js';
 import type { WaveAccess } from './waves.access.js';
@@ -16,7 +18,7 @@ import type { WavesContext } from './waves.context.js';
 import { recountWave } from './waves.counters.js';
 import { seedIdeaDocument } from './waves.idea.js';
 import { publishWaveCounts } from './waves.publish.js';
-import { findWave, insertWave } from './waves.repository.js';
+import { findWave, followersOf, insertWave } from './waves.repository.js';
 
 export const invalid = (field: string, message: string) =>
   new AppError(ERROR_CODES.INVALID_INPUT, `${field}: ${message}`, { field });
@@ -109,6 +111,22 @@ async function nextChangeTime(db: Kysely<Database>, waveId: string, now: string)
   return last && last >= now ? new Date(Date.parse(last) + 1).toISOString() : now;
 }
 
+/**
+ * The notification of a status change (merges too) to the wave's supporters and the people who
+ * helped write it, in the change's transaction; nothing for a wave not (yet) visible to them.
+ */
+async function notifyStatus(
+  ctx: WavesContext,
+  trx: Kysely<Database>,
+  wave: { id: string; space_id: string; title: string; visibility: string },
+  actor: Person,
+  change: StatusChange,
+): Promise<RecordedNotification[]> {
+  if (wave.visibility !== 'visible') return [];
+  const recipients = await followersOf(trx, wave.id);
+  return ctx.notifier.record(trx, [statusFact({ spaceId: wave.space_id, actor, wave, change, recipients })]);
+}
+
 /** Moves the wave's status (with the brand's public reason); merged waves keep theirs. */
 export async function changeStatus(
   ctx: WavesContext,
@@ -125,6 +143,7 @@ export async function changeStatus(
     at: await nextChangeTime(ctx.db, wave.id, isoNow(ctx.clock)),
   };
   const data = { waveId: wave.id, status: input.status, change };
+  let notified: RecordedNotification[] = [];
   const { event, duplicate } = await ctx.streams.append({
     stream: streamName.wave(wave.id),
     type: 'wave:status-changed',
@@ -150,12 +169,14 @@ export async function changeStatus(
         after: { status: input.status, reason: input.reason },
         now: change.at,
       });
+      notified = await notifyStatus(ctx, trx, wave, input.actor, change);
     },
   });
   if (duplicate) {
     if (event.type !== 'wave:status-changed') throw changedMeanwhile();
     return event.data.change;
   }
+  await ctx.notifier.deliver(notified);
   await ctx.streams.append({ stream: streamName.space(wave.space_id), type: 'wave:status-changed', data, actorId: input.actor.id });
   return change;
 }
@@ -194,6 +215,7 @@ export async function mergeWave(
   const change: StatusChange = { id: newId(), from: source.status, to: 'merged', reason: input.reason, actor: input.actor, at: now };
   const statusData = { waveId: source.id, status: 'merged' as const, change };
 
+  let notified: RecordedNotification[] = [];
   await ctx.streams.append({
     stream: streamName.wave(source.id),
     type: 'wave:status-changed',
@@ -209,6 +231,8 @@ export async function mergeWave(
         .where('status', '=', source.status)
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) !== 1) throw changedMeanwhile();
+      // Before the supports and blips move: the people of the merged wave hear where it went.
+      notified = await notifyStatus(ctx, trx, source, input.actor, change);
       await trx
         .insertInto('wave_supports')
         .columns(['wave_id', 'user_id', 'created_at'])
@@ -244,6 +268,7 @@ export async function mergeWave(
       });
     },
   });
+  await ctx.notifier.deliver(notified);
   const actorId = input.actor.id;
   await ctx.streams.append({ stream: streamName.space(source.space_id), type: 'wave:status-changed', data: statusData, actorId });
   await ctx.streams.append({
