@@ -63,7 +63,9 @@ function widgetLoader(): Plugin {
       await build({
         configFile: false,
         logLevel: 'warn',
-        define: { __CP_WIDGET_VIEWS__: JSON.stringify(Object.fromEntries(WIDGET_VIEWS.map((v) => [v, manifest.views[v]!.entry]))) },
+        define: {
+          __CP_WIDGET_VIEWS__: JSON.stringify(Object.fromEntries(WIDGET_VIEWS.map((v) => [v, { entry: manifest.views[v]!.entry, files: manifest.views[v]!.files }]))),
+        },
         build: {
           outDir,
           emptyOutDir: false,

@@ -6,8 +6,8 @@
  */
 import type { EmbedEvents, EmbedHost, EmbedSettings, MountedView, MountView, WidgetViewName } from './host.js';
 
-/** View → its module, relative to embed.js; filled in by the build (vite.config.ts). */
-declare const __CP_WIDGET_VIEWS__: Record<WidgetViewName, string>;
+/** View → its module and every module it imports, relative to embed.js; filled in by the build (vite.config.ts). */
+declare const __CP_WIDGET_VIEWS__: Record<WidgetViewName, { entry: string; files: string[] }>;
 
 // document.currentScript is set while a classic script runs; a module script finds its tag by name.
 const scriptUrl =
@@ -29,6 +29,28 @@ const baseCss = `
 `;
 
 type GetToken = () => string | null | undefined | Promise<string | null | undefined>;
+
+function nearViewport(element: Element): boolean {
+  const box = element.getBoundingClientRect();
+  const margin = parseInt(NEAR_VIEWPORT, 10);
+  return box.top < innerHeight + margin && box.bottom > -margin && box.left < innerWidth + margin && box.right > -margin;
+}
+
+const preloaded = new Set<string>();
+
+/** Fetches a view's whole module graph at once, instead of discovering it import by import. */
+function preload(files: string[]): void {
+  for (const file of files) {
+    const href = new URL(file, scriptUrl).href;
+    if (preloaded.has(href)) continue;
+    preloaded.add(href);
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    link.crossOrigin = 'anonymous';
+    document.head.append(link);
+  }
+}
 
 class CommonplaceEmbed extends HTMLElement {
   static observedAttributes = ['space', 'view', 'wave', 'topic', 'lang', 'token'];
@@ -59,7 +81,11 @@ class CommonplaceEmbed extends HTMLElement {
   connectedCallback(): void {
     if (this.#mounted || this.#observer) return;
     this.#placeholder('Loading the conversation…', false);
-    if (typeof IntersectionObserver === 'undefined') return void this.#mount();
+    // Already on screen (the common case above the fold): start now rather than a frame later.
+    if (typeof IntersectionObserver === 'undefined' || nearViewport(this)) {
+      this.#visible = true;
+      return void this.#mount();
+    }
     this.#observer = new IntersectionObserver(
       (entries) => {
         if (!entries.some((e) => e.isIntersecting)) return;
@@ -145,8 +171,10 @@ class CommonplaceEmbed extends HTMLElement {
       return;
     }
     this.#placeholder('Loading the conversation…', false);
+    const view = __CP_WIDGET_VIEWS__[settings.view];
+    preload(view.files);
     try {
-      const module = (await import(/* @vite-ignore */ new URL(__CP_WIDGET_VIEWS__[settings.view], scriptUrl).href)) as { mount: MountView };
+      const module = (await import(/* @vite-ignore */ new URL(view.entry, scriptUrl).href)) as { mount: MountView };
       if (attempt !== this.#mounting || !this.isConnected) return;
       this.#container.replaceChildren();
       this.#mounted = module.mount(this.#host());

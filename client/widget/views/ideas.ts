@@ -56,14 +56,16 @@ class IdeasView extends ViewHost {
 
   async #reload(): Promise<void> {
     const { space: slug } = this.host.settings();
-    if (!this.#space) {
-      const space = await fetchSpace(this.session.api, slug);
+    const [space, page] = await Promise.all([
+      this.#space ? null : fetchSpace(this.session.api, slug),
+      listWaves(this.session.api, slug, { sort: 'hot', status: null, tag: null, supported: false }, null, SHOWN),
+    ]);
+    if (space) {
       if (!space.ok) return this.#fail(space.error);
       this.#space = space.data;
-      // Counts move on the space stream; follow it from now on (the list is read next).
+      // Counts move on the space stream; follow it from now (events meanwhile only nudge counts).
       this.#stream.follow(streamName.space(space.data.id));
     }
-    const page = await listWaves(this.session.api, slug, { sort: 'hot', status: null, tag: null, supported: false }, null, SHOWN);
     if (!page.ok) return this.#fail(page.error);
     this.#items = page.data.items;
     this.#load = { status: 'ready' };
