@@ -16,7 +16,9 @@ import { cafeFeature } from './features/cafe/index.js';
 import type { Feature, FeatureContext } from './features/feature.js';
 import { moderationFeature } from './features/moderation/index.js';
 import { Moderation } from './features/moderation/moderation.service.js';
+import { insightsFeature } from './features/insights/index.js';
 import { InAppChannel, notificationsFeature, StoredNotifier } from './features/notifications/index.js';
+import { peopleFeature } from './features/people/index.js';
 import { spacesRoutes } from './features/spaces/spaces.routes.js';
 import { wavesFeature } from './features/waves/index.js';
 import { StreamAccess } from './features/streams/stream-access.js';
@@ -91,6 +93,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     blipsFeature(context),
     cafeFeature(context),
     notificationsFeature(context),
+    insightsFeature(context),
+    peopleFeature(context),
   ];
 
   const routes: RouteDef[] = [

@@ -13,6 +13,12 @@ export interface AuditFilters {
 
 export const NO_AUDIT_FILTERS: AuditFilters = { actorId: null, action: null, targetType: null };
 
+/** The catalysts page's windows, in days (a copy of CATALYST_WINDOWS, so the console bundle does not load zod). */
+export const INSIGHT_WINDOWS = [7, 30, 90] as const;
+export type InsightWindow = (typeof INSIGHT_WINDOWS)[number];
+/** Catalysts and analytics show the last 30 days unless the address says otherwise. */
+export const DEFAULT_INSIGHT_DAYS = 30;
+
 export type ConsoleRoute =
   /** `/console` (and the old `/console?space=slug`): the app picks a space and replaces the address. */
   | { name: 'home'; space: string | null }
@@ -20,6 +26,17 @@ export type ConsoleRoute =
   | { name: 'queue'; slug: string; tab: QueueTab }
   | { name: 'audit'; slug: string; filters: AuditFilters }
   | { name: 'settings'; slug: string }
+  /** The live cafe floor; with `tableId`, that table's chat (and `person`'s fan card beside it). */
+  | { name: 'floor'; slug: string; tableId: string | null; person: string | null }
+  | { name: 'ideas'; slug: string }
+  /** Who makes others contribute, over the last `days` (7, 30 or 90). */
+  | { name: 'catalysts'; slug: string; days: InsightWindow }
+  /** The space's numbers over the last `days` (1–365 UTC days). */
+  | { name: 'analytics'; slug: string; days: number }
+  /** The space's people (the staff directory), one person's fan card, the promises staff made. */
+  | { name: 'people'; slug: string }
+  | { name: 'person'; slug: string; userId: string }
+  | { name: 'promises'; slug: string }
   | { name: 'not-found'; path: string };
 
 export type ConsoleSection = Exclude<ConsoleRoute['name'], 'home' | 'not-found'>;
@@ -40,9 +57,15 @@ export function matchConsoleRoute(location: LocationLike): ConsoleRoute {
   if (s !== 's' || !slug || rest.length > 0) return { name: 'not-found', path: location.pathname };
   if (section === undefined) return { name: 'announcements', slug };
   if (section === 'queue' && (tab === undefined || isQueueTab(tab))) return { name: 'queue', slug, tab: tab ?? 'held' };
+  if (section === 'floor') return { name: 'floor', slug, tableId: tab ?? null, person: tab ? params.get('person')?.trim() || null : null };
+  if (section === 'people') return tab === undefined ? { name: 'people', slug } : { name: 'person', slug, userId: tab };
   if (tab !== undefined) return { name: 'not-found', path: location.pathname };
+  if (section === 'promises') return { name: 'promises', slug };
   if (section === 'audit') return { name: 'audit', slug, filters: parseAuditFilters(params) };
   if (section === 'settings') return { name: 'settings', slug };
+  if (section === 'ideas') return { name: 'ideas', slug };
+  if (section === 'catalysts') return { name: 'catalysts', slug, days: catalystDays(params.get('days')) };
+  if (section === 'analytics') return { name: 'analytics', slug, days: analyticsDays(params.get('days')) };
   return { name: 'not-found', path: location.pathname };
 }
 
@@ -59,6 +82,19 @@ export function consoleHref(route: ConsoleRoute): string {
       return `${spacePath(route.slug)}/audit${auditQuery(route.filters)}`;
     case 'settings':
       return `${spacePath(route.slug)}/settings`;
+    case 'floor':
+      return `${spacePath(route.slug)}/floor${route.tableId ? `/${encodeURIComponent(route.tableId)}${route.person ? `?person=${encodeURIComponent(route.person)}` : ''}` : ''}`;
+    case 'ideas':
+      return `${spacePath(route.slug)}/ideas`;
+    case 'catalysts':
+    case 'analytics':
+      return `${spacePath(route.slug)}/${route.name}${route.days === DEFAULT_INSIGHT_DAYS ? '' : `?days=${route.days}`}`;
+    case 'people':
+      return `${spacePath(route.slug)}/people`;
+    case 'person':
+      return `${spacePath(route.slug)}/people/${encodeURIComponent(route.userId)}`;
+    case 'promises':
+      return `${spacePath(route.slug)}/promises`;
     case 'not-found':
       return route.path;
   }
@@ -71,6 +107,13 @@ export const consoleLinks = {
   audit: (slug: string, filters: Partial<AuditFilters> = {}) =>
     consoleHref({ name: 'audit', slug, filters: { ...NO_AUDIT_FILTERS, ...filters } }),
   settings: (slug: string) => consoleHref({ name: 'settings', slug }),
+  floor: (slug: string, tableId: string | null = null, person: string | null = null) => consoleHref({ name: 'floor', slug, tableId, person }),
+  ideas: (slug: string) => consoleHref({ name: 'ideas', slug }),
+  catalysts: (slug: string, days: InsightWindow = DEFAULT_INSIGHT_DAYS) => consoleHref({ name: 'catalysts', slug, days }),
+  analytics: (slug: string, days: number = DEFAULT_INSIGHT_DAYS) => consoleHref({ name: 'analytics', slug, days }),
+  people: (slug: string) => consoleHref({ name: 'people', slug }),
+  person: (slug: string, userId: string) => consoleHref({ name: 'person', slug, userId }),
+  promises: (slug: string) => consoleHref({ name: 'promises', slug }),
 };
 
 /** The space a route belongs to, if any. */
@@ -99,6 +142,18 @@ function auditQuery(filters: AuditFilters): string {
   if (filters.targetType) params.set('target', filters.targetType);
   const query = params.toString();
   return query ? `?${query}` : '';
+}
+
+/** `?days=` of the catalysts page: 7, 30 or 90; anything else is the default. */
+function catalystDays(value: string | null): InsightWindow {
+  const days = Number(value);
+  return (INSIGHT_WINDOWS as readonly number[]).includes(days) ? (days as InsightWindow) : DEFAULT_INSIGHT_DAYS;
+}
+
+/** `?days=` of the analytics page: a whole number of days from 1 to 365; anything else is the default. */
+function analyticsDays(value: string | null): number {
+  const days = Number(value);
+  return Number.isInteger(days) && days >= 1 && days <= 365 ? days : DEFAULT_INSIGHT_DAYS;
 }
 
 function spacePath(slug: string): string {

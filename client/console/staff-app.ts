@@ -6,10 +6,19 @@ import type { StreamEvent } from '../../shared/schemas/streams.js';
 import { streamName } from '../../shared/streams.js';
 import { AppElement } from '../base-element.js';
 import '../components/cp-announcement-composer/cp-announcement-composer.js';
+import '../components/cp-analytics/cp-analytics.js';
 import '../components/cp-announcement-list/cp-announcement-list.js';
 import '../components/cp-audit-log/cp-audit-log.js';
+import '../components/cp-catalysts/cp-catalysts.js';
 import '../components/cp-connection-status/cp-connection-status.js';
+import '../components/cp-console-floor/cp-console-floor.js';
+import '../components/cp-ideas-board/cp-ideas-board.js';
 import '../components/cp-moderation-queue/cp-moderation-queue.js';
+import '../components/cp-fan-card/cp-fan-card.js';
+import '../components/cp-fan-card/cp-fan-panel.js';
+import type { FanCardOpenDetail } from '../components/cp-fan-card/fan-card-events.js';
+import '../components/cp-people-directory/cp-people-directory.js';
+import '../components/cp-promise-list/cp-promise-list.js';
 import '../components/cp-settings-form/cp-settings-form.js';
 import '../components/cp-sign-in/cp-sign-in.js';
 import { ConnectionController } from '../controllers/connection-controller.js';
@@ -33,6 +42,13 @@ const SECTION_TITLES: Record<ConsoleSection, string> = {
   queue: 'Moderation queue',
   audit: 'Audit log',
   settings: 'Settings',
+  people: 'People',
+  person: 'Fan card',
+  promises: 'Promises',
+  floor: 'Floor',
+  ideas: 'Ideas',
+  catalysts: 'Catalysts',
+  analytics: 'Analytics',
 };
 
 /**
@@ -57,6 +73,9 @@ export class CpStaffApp extends AppElement {
   @state() private route: ConsoleRoute = matchConsoleRoute(location);
   @state() private problem: string | null = null;
   @state() private loadedAnnouncements: StreamEvent[] = [];
+  /** The fan card open in the side panel, beside whatever page is shown. */
+  @state() private fanPanel: { slug: string; userId: string } | null = null;
+  #fanPanelOpener: HTMLElement | null = null;
   private announcementsRequest = 0;
 
   override connectedCallback(): void {
@@ -112,6 +131,21 @@ export class CpStaffApp extends AppElement {
     else if (this.announcements.stream !== streamName.space(wanted.id)) void this.followAnnouncements(wanted);
     const section = route.name in SECTION_TITLES ? SECTION_TITLES[route.name as ConsoleSection] : null;
     document.title = [section, selected?.space.name, 'Commonplace staff console'].filter(Boolean).join(' · ');
+  }
+
+  /** Any console page can open a person's fan card beside itself (`cp-fan-card-open`). */
+  private onFanCardOpen(event: CustomEvent<FanCardOpenDetail>): void {
+    const slug = event.detail.slug ?? routeSpace(this.route);
+    if (!slug) return;
+    const opener = event.composedPath()[0];
+    this.#fanPanelOpener = opener instanceof HTMLElement ? opener : null;
+    this.fanPanel = { slug, userId: event.detail.userId };
+  }
+
+  private closeFanPanel(): void {
+    this.fanPanel = null;
+    this.#fanPanelOpener?.focus();
+    this.#fanPanelOpener = null;
   }
 
   private onNavigate(event: CustomEvent<ConsoleNavigateDetail>): void {
@@ -186,6 +220,12 @@ export class CpStaffApp extends AppElement {
       ['announcements', consoleLinks.announcements(slug)],
       ['queue', consoleLinks.queue(slug)],
       ['audit', consoleLinks.audit(slug)],
+      ['people', consoleLinks.people(slug)],
+      ['promises', consoleLinks.promises(slug)],
+      ['floor', consoleLinks.floor(slug)],
+      ['ideas', consoleLinks.ideas(slug)],
+      ['catalysts', consoleLinks.catalysts(slug)],
+      ['analytics', consoleLinks.analytics(slug)],
     ];
     if (hasRole(membership.role, 'admin')) links.push(['settings', consoleLinks.settings(slug)]);
     return html`<nav class="sections" aria-label="${membership.space.name} sections">
@@ -251,6 +291,50 @@ export class CpStaffApp extends AppElement {
           <h2 class="section__title" id="section-title">Audit log</h2>
           <cp-audit-log .api=${this.api} slug=${slug} space-name=${membership.space.name} .filters=${route.filters}></cp-audit-log>
         </section>`;
+      case 'floor':
+        return html`<section class="section" aria-labelledby="section-title">
+          <h2 class="section__title" id="section-title">The floor</h2>
+          <cp-console-floor
+            .api=${this.api}
+            .socket=${this.socket}
+            .viewer=${this.session.state.user}
+            slug=${slug}
+            space-id=${id}
+            .tableId=${route.tableId}
+            .person=${route.person}
+          ></cp-console-floor>
+        </section>`;
+      case 'ideas':
+        return html`<section class="section" aria-labelledby="section-title">
+          <h2 class="section__title" id="section-title">Ideas pipeline</h2>
+          <cp-ideas-board .api=${this.api} slug=${slug}></cp-ideas-board>
+        </section>`;
+      case 'people':
+        return html`<section class="section" aria-labelledby="section-title">
+          <h2 class="section__title" id="section-title">People</h2>
+          <cp-people-directory .api=${this.api} slug=${slug}></cp-people-directory>
+        </section>`;
+      case 'person':
+        return html`<section class="section" aria-label="Fan card">
+          <p><a href=${consoleLinks.people(slug)}>← All people</a></p>
+          <cp-fan-card .api=${this.api} slug=${slug} user-id=${route.userId} heading-level="2"></cp-fan-card>
+        </section>`;
+      case 'promises':
+        return html`<section class="section" aria-labelledby="section-title">
+          <h2 class="section__title" id="section-title">Promises</h2>
+          <cp-promise-list .api=${this.api} slug=${slug}></cp-promise-list>
+        </section>`;
+      case 'catalysts':
+        return html`<section class="section" aria-labelledby="section-title">
+          <h2 class="section__title" id="section-title">Catalysts</h2>
+          <p class="muted">Who makes others contribute: quiet people first. Raise them up.</p>
+          <cp-catalysts .api=${this.api} slug=${slug} .days=${route.days}></cp-catalysts>
+        </section>`;
+      case 'analytics':
+        return html`<section class="section" aria-labelledby="section-title">
+          <h2 class="section__title" id="section-title">Analytics</h2>
+          <cp-analytics .api=${this.api} slug=${slug} .days=${route.days}></cp-analytics>
+        </section>`;
       case 'settings':
         return html`<section class="section" aria-labelledby="section-title">
           <h2 class="section__title" id="section-title">Settings</h2>
@@ -306,9 +390,18 @@ export class CpStaffApp extends AppElement {
           </div>
         </div>
       </header>
-      <main class="main" id="main" tabindex="-1" @cp-console-navigate=${this.onNavigate}>
+      <main class="main" id="main" tabindex="-1" @cp-console-navigate=${this.onNavigate} @cp-fan-card-open=${this.onFanCardOpen}>
         ${this.problem ? html`<p class="alert" role="alert">${this.problem}</p>` : nothing} ${this.renderBody()}
-      </main>`;
+      </main>
+      ${this.fanPanel && this.session.state.status === 'signed-in'
+        ? html`<cp-fan-panel
+            .api=${this.api}
+            slug=${this.fanPanel.slug}
+            user-id=${this.fanPanel.userId}
+            @cp-fan-panel-close=${this.closeFanPanel}
+            @cp-fan-card-open=${this.onFanCardOpen}
+          ></cp-fan-panel>`
+        : nothing}`;
   }
 }
 

@@ -49,19 +49,64 @@ export const styles = css`
     color: var(--cp-color-accent-hover);
     box-shadow: inset 0 0 0 1px var(--cp-color-border-subtle);
   }
-  .sign-in-dialog {
-    width: min(26rem, calc(100vw - 1.5rem));
-    padding: var(--cp-space-6);
-    border: 0;
-    border-radius: 0.75rem;
-    box-shadow: 0 24px 48px rgb(16 24 40 / 0.25);
+  .header__titles {
+    align-items: center;
+  }
+  .sections {
+    flex-wrap: wrap;
+    order: 3;
+    flex-basis: 100%;
+  }
+  .sections a {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--cp-space-2);
+    min-height: 2.25rem;
+  }
+  .badge {
+    display: inline-grid;
+    place-items: center;
+    min-width: 1.375rem;
+    height: 1.375rem;
+    padding: 0 0.375rem;
+    border-radius: 999px;
+    background: var(--cp-color-danger);
+    color: #ffffff;
+    font-size: 0.8125rem;
+    font-weight: 700;
+    line-height: 1;
+  }
+  .account {
+    flex-wrap: wrap;
+  }
+  .account a.button {
+    text-decoration: none;
+  }
+  .account__who {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--cp-space-2);
+  }
+  .account__link {
+    color: var(--cp-color-accent);
+    font-weight: 600;
+  }
+  .account__link[aria-current] {
     color: var(--cp-color-text);
   }
-  .sign-in-dialog::backdrop {
-    background: rgb(16 24 40 / 0.55);
+  .connection-note {
+    margin: 0;
+    padding: var(--cp-space-2) var(--cp-space-6);
+    border-top: 1px solid #fedf89;
+    background: #fffaeb;
+    color: #7a2e0e;
+    font-size: var(--cp-font-size-sm);
+    text-align: center;
   }
-  .sign-in-dialog__close {
-    float: right;
+  @media (max-width: 40rem) {
+    .account__who {
+      display: none;
+    }
   }
   @media (max-width: 30rem) {
     .header__inner,
@@ -69,8 +114,18 @@ export const styles = css`
       padding-left: var(--cp-space-3);
       padding-right: var(--cp-space-3);
     }
-    .account > span {
-      display: none;
+    .header__inner {
+      gap: var(--cp-space-2) var(--cp-space-3);
+    }
+    .sections {
+      gap: 0;
+    }
+    .sections a {
+      padding: 0.25rem 0.375rem;
+      font-size: 0.9375rem;
+    }
+    .connection-note {
+      padding: var(--cp-space-2) var(--cp-space-3);
     }
   }
 `;

@@ -7,13 +7,17 @@ import type { StreamEvent } from '../../shared/schemas/streams.js';
 import { streamName } from '../../shared/streams.js';
 import { AppElement } from '../base-element.js';
 import '../components/cp-announcement-list/cp-announcement-list.js';
+import '../components/cp-avatar/cp-avatar.js';
 import '../components/cp-connection-status/cp-connection-status.js';
-import '../components/cp-sign-in/cp-sign-in.js';
-import type { CpSignIn } from '../components/cp-sign-in/cp-sign-in.js';
+import { notificationHeadline } from '../components/cp-notification-item/notification-text.js';
+import '../components/cp-space-switcher/cp-space-switcher.js';
 import { ConnectionController } from '../controllers/connection-controller.js';
 import { identityChanged, SessionController } from '../controllers/session-controller.js';
 import { StreamController } from '../controllers/stream-controller.js';
+import type { Notification } from '../../shared/schemas/notifications.js';
 import { ApiClient } from '../services/api.js';
+import { draftStorage, tableDraftStorage } from '../services/draft-storage.js';
+import { NotificationCenter } from '../services/notifications.js';
 import { SessionStore, type SessionState } from '../services/session.js';
 import { createSocket, reconnectAs } from '../services/socket.js';
 import { fetchAnnouncements, fetchSpace } from '../services/spaces.js';
@@ -22,12 +26,16 @@ import { shell } from '../styles/shell.js';
 import { tokens } from '../styles/tokens.js';
 import { styles } from './fan-app.styles.js';
 import { interceptLinks, navigate, onRouteChange, type RouteChange } from './navigation.js';
-import { href, matchRoute, routeSlug, type Route } from './router.js';
+import { href, matchRoute, routeHref, routeSlug, type Route } from './router.js';
 import { SpaceFeed } from './space-feed.js';
 import { chooseSpaceSlug } from './space-slug.js';
 import './views/ideas-view.js';
 import './views/new-wave-view.js';
+import './views/notifications-view.js';
 import './views/search-view.js';
+import './views/settings-view.js';
+import './views/sign-in-view.js';
+import type { CpSignInView } from './views/sign-in-view.js';
 
 /** The wave page brings the editor (ProseMirror, Yjs): loaded when first needed, so the ideas list starts light. */
 let waveView: Promise<unknown> | null = null;
@@ -37,6 +45,11 @@ let cafeView: Promise<unknown> | null = null;
 const loadCafeView = () => (cafeView ??= import('./views/cafe-view.js'));
 let tableView: Promise<unknown> | null = null;
 const loadTableView = () => (tableView ??= import('./views/table-view.js'));
+let profileView: Promise<unknown> | null = null;
+const loadProfileView = () => (profileView ??= import('./views/profile-view.js'));
+
+/** Pages of the person, not of a space: the header keeps the last space (or the person's first) for its links. */
+const ACCOUNT_ROUTES = new Set<Route['name']>(['signin', 'signup', 'settings', 'notifications']);
 
 type SpaceLoad =
   | { status: 'loading'; slug: string | null }
@@ -44,9 +57,10 @@ type SpaceLoad =
   | { status: 'error'; slug: string; error: ErrorBody };
 
 /**
- * @summary The fan app: a space's ideas, waves, search and cafe, with sign-in; routes are
- * addresses (`/s/:slug`, `/s/:slug/new`, `/s/:slug/waves/:id`, `/s/:slug/search?q=`,
- * `/s/:slug/cafe`, `/s/:slug/tables/:id`).
+ * @summary The fan app: a space's ideas, waves, search and cafe, people's profiles, your
+ * notifications and settings, sign-in and sign-up pages; routes are addresses (see router.ts
+ * and client/fan/README.md). The header carries the space switcher, the sections with the
+ * unread count (live), the connection state and the account.
  */
 @customElement('cp-fan-app')
 export class CpFanApp extends AppElement {
@@ -59,6 +73,8 @@ export class CpFanApp extends AppElement {
   );
   private readonly connection = new ConnectionController(this, this.socket);
   private readonly spaceFeed = new SpaceFeed();
+  /** The header's unread count, live; the notifications page listens to it too. */
+  private readonly center = new NotificationCenter(this.api, this.socket);
   /** The space stream: announcements for the banner, and live changes for the ideas list. */
   private readonly spaceStream = new StreamController(this, this.socket, {
     onEvents: (events, initial) => this.spaceFeed.publish(events, initial),
@@ -70,12 +86,12 @@ export class CpFanApp extends AppElement {
     onEvents: (events) => this.onPersonalEvents(events),
   });
   @state() private notice = '';
+  /** Said politely when a notification arrives. */
+  @state() private liveNote = '';
   private spaceRequest = 0;
   private cleanups: (() => void)[] = [];
 
   @query('main') private mainElement?: HTMLElement;
-  @query('cp-sign-in') private signInElement?: CpSignIn;
-  @query('.sign-in-dialog') private signInDialog?: HTMLDialogElement;
 
   @state() private route: Route = matchRoute(location);
   @state() private space: SpaceLoad = { status: 'loading', slug: null };
@@ -86,7 +102,20 @@ export class CpFanApp extends AppElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.socket.active) this.socket.connect();
-    this.cleanups.push(interceptLinks(), onRouteChange((change) => this.onRoute(change)));
+    this.center.start();
+    this.cleanups.push(
+      interceptLinks(),
+      onRouteChange((change) => this.onRoute(change)),
+      this.center.on('change', () => this.requestUpdate()),
+      this.center.on('arrived', (n) => this.onNotification(n as Notification)),
+      () => this.center.stop(),
+    );
+    // Back online: try at once instead of waiting out Socket.IO's growing retry delay.
+    const onOnline = () => {
+      if (!this.socket.connected) reconnectAs(this.socket);
+    };
+    window.addEventListener('online', onOnline);
+    this.cleanups.push(() => window.removeEventListener('online', onOnline));
     void this.session.store.load();
   }
 
@@ -98,10 +127,24 @@ export class CpFanApp extends AppElement {
 
   private onSessionChange(next: SessionState, previous: SessionState): void {
     if (identityChanged(next, previous)) reconnectAs(this.socket);
+    this.center.enabled = next.status === 'signed-in';
     this.personalStream.stream = next.user ? streamName.user(next.user.id) : null;
     this.problem = next.error ? `We couldn't check whether you are signed in. ${next.error.message}` : null;
-    if (next.status === 'signed-in' && this.signInDialog?.open) this.onSignedIn();
+    const route = this.route;
+    // Signed in on the sign-in (or sign-up) page: back to where the person was.
+    if (next.status === 'signed-in' && previous.status === 'signed-out' && (route.name === 'signin' || route.name === 'signup')) {
+      navigate(route.next ?? '/', { replace: true });
+      // The space may have been loaded signed out: read it again as the person (their role).
+      this.syncSpace(true);
+      return;
+    }
     if (next.status !== 'loading') this.syncSpace(true);
+  }
+
+  private onNotification(n: Notification): void {
+    // A decision on a held post is already said by the notice line (personal stream).
+    if (n.kind === 'moderation') return;
+    this.liveNote = `New notification: ${notificationHeadline(n)}`;
   }
 
   private async onRoute(change: RouteChange): Promise<void> {
@@ -113,6 +156,7 @@ export class CpFanApp extends AppElement {
     // A new page: move focus to its heading, so screen readers start there.
     const view = this.mainElement?.querySelector('[data-view]') as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
     await view?.updateComplete;
+    if (view?.localName === 'cp-sign-in-view') return (view as CpSignInView).focus();
     const heading = view?.shadowRoot?.querySelector<HTMLElement>('h2');
     if (heading && !location.hash) {
       heading.tabIndex = -1;
@@ -129,9 +173,14 @@ export class CpFanApp extends AppElement {
       navigate(href.ideas(slug), { replace: true });
       return;
     }
-    const slug = routeSlug(route);
+    const slug = routeSlug(route) ?? (ACCOUNT_ROUTES.has(route.name) ? this.headerSlug() : null);
     if (!slug) return;
     if (force || slug !== this.space.slug) void this.loadSpace(slug);
+  }
+
+  /** On the person's own pages, the header shows the space they came from, or their first. */
+  private headerSlug(): string | null {
+    return this.space.slug ?? this.session.state.memberships[0]?.space.slug ?? null;
   }
 
   private async loadSpace(slug: string): Promise<void> {
@@ -163,10 +212,10 @@ export class CpFanApp extends AppElement {
     this.mainElement?.focus();
   }
 
-  private async showSignIn(): Promise<void> {
-    this.signInDialog?.showModal();
-    await this.updateComplete;
-    this.signInElement?.focus();
+  /** A page asked for sign-in: the sign-in page, coming back here afterwards. */
+  private showSignIn(): void {
+    const here = location.pathname + location.search + location.hash;
+    navigate(href.signIn(this.route.name === 'signin' || this.route.name === 'signup' ? null : here));
   }
 
   private onPersonalEvents(events: StreamEvent[]): void {
@@ -180,14 +229,14 @@ export class CpFanApp extends AppElement {
     }
   }
 
-  private onSignedIn(): void {
-    this.signInDialog?.close();
-    this.mainElement?.focus();
-  }
-
   private async signOut(): Promise<void> {
     const result = await this.session.store.logout();
     this.problem = result.ok ? null : `Signing out failed. ${result.error.message}`;
+    // Unsent drafts stay on this device only for the person who wrote them.
+    if (result.ok) {
+      draftStorage.clearAll();
+      tableDraftStorage.clearAll();
+    }
   }
 
   private spaceTitle(): string {
@@ -198,14 +247,29 @@ export class CpFanApp extends AppElement {
       : 'Space unavailable';
   }
 
-  /** The space's sections; the current one is marked for screen readers and drawn as selected. */
+  /** The space's sections and the person's own pages; the current one is marked for screen readers and drawn as selected. */
   private renderSections(slug: string, name: string) {
-    const route = this.route.name;
-    const inCafe = route === 'cafe' || route === 'table';
-    const inIdeas = route === 'ideas' || route === 'new-wave' || route === 'wave' || route === 'search';
+    const route = this.route;
+    const user = this.session.state.user;
+    const inCafe = route.name === 'cafe' || route.name === 'table';
+    const inIdeas = route.name === 'ideas' || route.name === 'new-wave' || route.name === 'wave' || route.name === 'search';
+    const current = (page: boolean, inside = false) => (page ? 'page' : inside ? 'true' : nothing);
+    const unread = this.center.unread;
+    // Several spaces: the count is of all of them, and so is the list it leads to.
+    const notificationsHref = this.session.state.memberships.length > 1 ? href.notifications(null) : href.notifications(slug);
+    const mine = user !== null && route.name === 'profile' && route.userId === user.id;
     return html`<nav class="sections" aria-label="${name} sections">
-      <a href=${href.ideas(slug)} aria-current=${route === 'ideas' ? 'page' : inIdeas ? 'true' : nothing}>Ideas</a>
-      <a href=${href.cafe(slug)} aria-current=${route === 'cafe' ? 'page' : inCafe ? 'true' : nothing}>Cafe</a>
+      <a href=${href.ideas(slug)} aria-current=${current(route.name === 'ideas', inIdeas)}>Ideas</a>
+      <a href=${href.cafe(slug)} aria-current=${current(route.name === 'cafe', inCafe)}>Cafe</a>
+      ${user
+        ? html`<a href=${notificationsHref} aria-current=${current(route.name === 'notifications')}
+              >Notifications${unread > 0
+                ? html`<span class="badge" aria-hidden="true">${unread > 99 ? '99+' : unread}</span
+                    ><span class="visually-hidden">, ${unread} unread</span>`
+                : nothing}</a
+            >
+            <a href=${href.profile(slug, user.id)} aria-current=${current(mine)}>Profile</a>`
+        : nothing}
     </nav>`;
   }
 
@@ -214,12 +278,20 @@ export class CpFanApp extends AppElement {
     if (status === 'loading') return nothing;
     if (status === 'signed-in' && user) {
       return html`<div class="account">
-        <span>Signed in as <span class="account__name">${user.displayName}</span></span>
+        <span class="account__who"
+          ><cp-avatar size="sm" user-id=${user.id} name=${user.displayName}></cp-avatar><span class="visually-hidden">Signed in as </span
+          ><span class="account__name">${user.displayName}</span></span
+        >
+        <a class="account__link" href=${href.settings()} aria-current=${this.route.name === 'settings' ? 'page' : nothing}>Settings</a>
         <button class="button button--quiet" type="button" @click=${this.signOut}>Sign out</button>
       </div>`;
     }
+    const route = this.route;
+    const onAuthPage = route.name === 'signin' || route.name === 'signup';
+    const next = onAuthPage ? route.next : routeHref(route);
     return html`<div class="account">
-      <button class="button button--quiet" type="button" @click=${this.showSignIn}>Sign in</button>
+      <a class="button button--quiet" href=${href.signIn(next)} aria-current=${route.name === 'signin' ? 'page' : nothing}>Sign in</a>
+      <a class="button" href=${href.signUp(next)} aria-current=${route.name === 'signup' ? 'page' : nothing}>Create account</a>
     </div>`;
   }
 
@@ -272,9 +344,59 @@ export class CpFanApp extends AppElement {
           route.tableId,
           html`<cp-table-view data-view .api=${this.api} .socket=${this.socket} .space=${space} .user=${user} tableId=${route.tableId}></cp-table-view>`,
         );
+      case 'profile':
+        void loadProfileView();
+        return keyed(
+          route.userId,
+          html`<cp-profile-view data-view .api=${this.api} .space=${space} .user=${user} userId=${route.userId} @cp-profile-saved=${this.onProfileSaved}></cp-profile-view>`,
+        );
+      case 'notifications':
+        return this.renderNotifications(route.slug, route.unread, space.name);
       default:
         return nothing;
     }
+  }
+
+  private renderNotifications(slug: string | null, unread: boolean, spaceName = '') {
+    return html`<cp-notifications-view
+      data-view
+      .api=${this.api}
+      .center=${this.center}
+      .user=${this.session.state.user}
+      .slug=${slug}
+      spaceName=${spaceName}
+      ?unread=${unread}
+      ?several-spaces=${this.session.state.memberships.length > 1}
+    ></cp-notifications-view>`;
+  }
+
+  /** The person's own pages: they need a session, not a space. */
+  private renderAccountPage() {
+    const route = this.route;
+    const { status, user } = this.session.state;
+    if (status === 'loading') return html`<p class="muted" role="status">Loading…</p>`;
+    switch (route.name) {
+      case 'signin':
+      case 'signup':
+        return html`<cp-sign-in-view
+          data-view
+          mode=${route.name === 'signin' ? 'sign-in' : 'sign-up'}
+          .next=${route.next}
+          .session=${this.session.store}
+          .user=${user}
+        ></cp-sign-in-view>`;
+      case 'settings':
+        return html`<cp-settings-view data-view .api=${this.api} .user=${user}></cp-settings-view>`;
+      case 'notifications':
+        return this.renderNotifications(null, route.unread);
+      default:
+        return nothing;
+    }
+  }
+
+  /** A new display name shows in the header at once (the session is read again). */
+  private onProfileSaved(): void {
+    void this.session.store.load();
   }
 
   private renderMain() {
@@ -284,6 +406,7 @@ export class CpFanApp extends AppElement {
         <p>There is nothing at this address. <a href="/">Go to the ideas</a>.</p>
       </section>`;
     }
+    if (ACCOUNT_ROUTES.has(this.route.name) && routeSlug(this.route) === null) return this.renderAccountPage();
     const load = this.space;
     if (load.status === 'loading') return html`<p class="muted" role="status">Loading the space…</p>`;
     if (load.status === 'error') {
@@ -292,33 +415,53 @@ export class CpFanApp extends AppElement {
     return this.renderPage(load.space);
   }
 
+  private renderConnectionNote() {
+    const state = this.connection.state;
+    if (state === 'connected' || state === 'connecting') return nothing;
+    return html`<p class="connection-note">
+      ${state === 'offline'
+        ? 'You are offline. What you write is kept on this device, and you can send it when you are back.'
+        : 'The live connection dropped; reconnecting. What you write is kept, and nothing you missed is lost.'}
+    </p>`;
+  }
+
   override render() {
-    const slug = this.space.status === 'ready' ? this.space.slug : null;
+    const ready = this.space.status === 'ready' ? this.space : null;
+    const accountPage = ACCOUNT_ROUTES.has(this.route.name) && routeSlug(this.route) === null;
+    // On the person's own pages an unavailable space is no news: the header just leaves it out.
+    const showSpace = ready !== null || !accountPage;
+    const user = this.session.state.user;
     return html`<a class="skip-link" href="#main" @click=${this.skipToMain}>Skip to content</a>
       <header class="header">
         <div class="header__inner">
           <div class="header__titles">
-            <a class="brand" href="/">Commonplace</a>
-            <h1 class="header__title">${slug ? html`<a href=${href.ideas(slug)}>${this.spaceTitle()}</a>` : this.spaceTitle()}</h1>
-            ${slug && this.space.status === 'ready' ? this.renderSections(slug, this.space.space.name) : nothing}
+            ${showSpace
+              ? html`<a class="brand" href="/">Commonplace</a>
+                  <h1 class="header__title">${ready ? html`<a href=${href.ideas(ready.slug)}>${this.spaceTitle()}</a>` : this.spaceTitle()}</h1>`
+              : html`<h1 class="header__title"><a href="/">Commonplace</a></h1>`}
+            ${user
+              ? html`<cp-space-switcher
+                  .memberships=${this.session.state.memberships}
+                  current=${ready?.slug ?? ''}
+                  .unread=${this.center.bySpace}
+                  .hrefOf=${(slug: string) => href.ideas(slug)}
+                ></cp-space-switcher>`
+              : nothing}
           </div>
           <div class="header__tools">
             <cp-connection-status .state=${this.connection.state}></cp-connection-status>
             ${this.renderAccount()}
           </div>
+          ${ready ? this.renderSections(ready.slug, ready.space.name) : nothing}
         </div>
+        ${this.renderConnectionNote()}
+        <p class="visually-hidden" role="status">${this.liveNote}</p>
       </header>
       <main class="main" id="main" tabindex="-1" @cp-sign-in-request=${this.showSignIn}>
         ${this.problem ? html`<p class="alert" role="alert">${this.problem}</p>` : nothing}
         <p class=${this.notice ? 'notice' : 'visually-hidden'} role="status">${this.notice}</p>
         ${this.renderMain()}
-      </main>
-      <dialog class="sign-in-dialog" aria-label="Sign in or create an account">
-        <button class="button button--quiet sign-in-dialog__close" type="button" @click=${() => this.signInDialog?.close()}>
-          Close<span class="visually-hidden"> sign-in</span>
-        </button>
-        <cp-sign-in .session=${this.session.store} @cp-signed-in=${this.onSignedIn}></cp-sign-in>
-      </dialog>`;
+      </main>`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FILTERS, href, isAppPath, matchRoute, NO_CAFE_FILTERS, routeHref, type Route } from './router.js';
+import { DEFAULT_FILTERS, href, isAppPath, matchRoute, NO_CAFE_FILTERS, routeHref, safeNext, type Route } from './router.js';
 
 const at = (url: string) => {
   const { pathname, search, hash } = new URL(url, 'https://commons.example');
@@ -46,6 +46,36 @@ describe('matchRoute', () => {
     expect(at('/s/acme/tables/tbl_abc123/extra')).toMatchObject({ name: 'not-found' });
   });
 
+  it('matches profiles, notifications, settings and the sign-in pages', () => {
+    expect(at('/s/acme/people/user_abc123')).toEqual({ name: 'profile', slug: 'acme', userId: 'user_abc123' });
+    expect(at('/s/acme/people/x')).toMatchObject({ name: 'not-found' });
+    expect(at('/s/acme/people')).toMatchObject({ name: 'not-found' });
+    expect(at('/s/acme/notifications')).toEqual({ name: 'notifications', slug: 'acme', unread: false });
+    expect(at('/s/acme/notifications?unread=true')).toEqual({ name: 'notifications', slug: 'acme', unread: true });
+    expect(at('/notifications')).toEqual({ name: 'notifications', slug: null, unread: false });
+    expect(at('/notifications?unread=true')).toEqual({ name: 'notifications', slug: null, unread: true });
+    expect(at('/settings')).toEqual({ name: 'settings' });
+    expect(at('/signin')).toEqual({ name: 'signin', next: null });
+    expect(at('/signup?next=%2Fs%2Facme%2Fcafe')).toEqual({ name: 'signup', next: '/s/acme/cafe' });
+    expect(at('/settings/extra')).toMatchObject({ name: 'not-found' });
+  });
+
+  it('only returns to addresses of this app after signing in', () => {
+    expect(at('/signin?next=%2Fs%2Facme%2Fwaves%2Fwave_abc123%23blip-blip_xyz789')).toEqual({
+      name: 'signin',
+      next: '/s/acme/waves/wave_abc123#blip-blip_xyz789',
+    });
+    expect(safeNext('//evil.example/s/acme')).toBeNull();
+    expect(safeNext('https://evil.example/s/acme')).toBeNull();
+    expect(safeNext('/\\evil.example')).toBeNull();
+    expect(safeNext('/api/v1/me')).toBeNull();
+    expect(safeNext('/console')).toBeNull();
+    expect(safeNext('/signin?next=/s/acme')).toBeNull();
+    expect(safeNext('javascript:alert(1)')).toBeNull();
+    expect(safeNext('/s/acme/cafe?topic=rides')).toBe('/s/acme/cafe?topic=rides');
+    expect(safeNext(null)).toBeNull();
+  });
+
   it('keeps the old ?space= address as home with a space to redirect to', () => {
     expect(at('/?space=acme')).toEqual({ name: 'home', space: 'acme' });
     expect(at('/')).toEqual({ name: 'home', space: null });
@@ -69,6 +99,13 @@ describe('routeHref', () => {
     { name: 'cafe', slug: 'acme', filters: NO_CAFE_FILTERS },
     { name: 'cafe', slug: 'acme', filters: { topic: 'rides & routes', tag: 'night rides' } },
     { name: 'table', slug: 'acme', tableId: 'tbl_abc123' },
+    { name: 'profile', slug: 'acme', userId: 'user_abc123' },
+    { name: 'notifications', slug: 'acme', unread: false },
+    { name: 'notifications', slug: null, unread: true },
+    { name: 'settings' },
+    { name: 'signin', next: null },
+    { name: 'signin', next: '/s/acme/waves/wave_abc123#blip-blip_xyz789' },
+    { name: 'signup', next: '/s/acme/cafe?topic=night+rides' },
   ];
 
   it.each(routes)('round-trips %o', (route) => {
@@ -84,6 +121,12 @@ describe('routeHref', () => {
     expect(href.cafe('acme', { tag: 'bikes' })).toBe('/s/acme/cafe?tag=bikes');
     expect(href.cafe('acme', { topic: 'night rides', tag: 'bikes' })).toBe('/s/acme/cafe?topic=night+rides&tag=bikes');
     expect(href.table('acme', 'tbl_abc123')).toBe('/s/acme/tables/tbl_abc123');
+    expect(href.profile('acme', 'user_abc123')).toBe('/s/acme/people/user_abc123');
+    expect(href.notifications('acme')).toBe('/s/acme/notifications');
+    expect(href.notifications(null, true)).toBe('/notifications?unread=true');
+    expect(href.settings()).toBe('/settings');
+    expect(href.signIn('/s/acme/cafe')).toBe('/signin?next=%2Fs%2Facme%2Fcafe');
+    expect(href.signUp('//evil.example')).toBe('/signup');
   });
 });
 
@@ -93,6 +136,11 @@ describe('isAppPath', () => {
     expect(isAppPath('/s/acme/waves/wave_abc123')).toBe(true);
     expect(isAppPath('/s/acme/cafe')).toBe(true);
     expect(isAppPath('/s/acme/tables/tbl_abc123')).toBe(true);
+    expect(isAppPath('/s/acme/people/user_abc123')).toBe(true);
+    expect(isAppPath('/notifications')).toBe(true);
+    expect(isAppPath('/settings')).toBe(true);
+    expect(isAppPath('/signin')).toBe(true);
+    expect(isAppPath('/signup')).toBe(true);
     expect(isAppPath('/console')).toBe(false);
     expect(isAppPath('/api/v1/me')).toBe(false);
   });

@@ -32,6 +32,15 @@ export type Route =
   | { name: 'search'; slug: string; q: string }
   | { name: 'cafe'; slug: string; filters: CafeFilters }
   | { name: 'table'; slug: string; tableId: string }
+  /** A person's public page in a space (your own shows the editing tools). */
+  | { name: 'profile'; slug: string; userId: string }
+  /** Your notifications: of one space (`/s/:slug/notifications`) or of every space (`/notifications`, slug null). */
+  | { name: 'notifications'; slug: string | null; unread: boolean }
+  /** What you receive, and whether others see your drafts. */
+  | { name: 'settings' }
+  /** Sign-in and sign-up pages; `next` is the fan-app address to return to (validated, same origin). */
+  | { name: 'signin'; next: string | null }
+  | { name: 'signup'; next: string | null }
   | { name: 'not-found'; path: string };
 
 export type RouteName = Route['name'];
@@ -50,6 +59,11 @@ export function matchRoute(location: LocationLike): Route {
   const [first, slug, section, id, ...rest] = parts as string[];
 
   if (parts.length === 0) return { name: 'home', space: params.get('space')?.trim() || null };
+  if (parts.length === 1) {
+    if (first === 'signin' || first === 'signup') return { name: first, next: safeNext(params.get('next')) };
+    if (first === 'settings') return { name: 'settings' };
+    if (first === 'notifications') return { name: 'notifications', slug: null, unread: params.get('unread') === 'true' };
+  }
   if (first !== 's' || !slug) return { name: 'not-found', path: location.pathname };
   if (section === undefined) return { name: 'ideas', slug, filters: parseFilters(params) };
   if (section === 'new' && id === undefined) return { name: 'new-wave', slug };
@@ -60,6 +74,8 @@ export function matchRoute(location: LocationLike): Route {
   if (section === 'cafe' && id === undefined) return { name: 'cafe', slug, filters: parseCafeFilters(params) };
   // `/s/:slug/cafe/:id` is how the moderation queue links to a table message: the same page.
   if ((section === 'tables' || section === 'cafe') && id && isId(id) && rest.length === 0) return { name: 'table', slug, tableId: id };
+  if (section === 'people' && id && isId(id) && rest.length === 0) return { name: 'profile', slug, userId: id };
+  if (section === 'notifications' && id === undefined) return { name: 'notifications', slug, unread: params.get('unread') === 'true' };
   return { name: 'not-found', path: location.pathname };
 }
 
@@ -80,6 +96,15 @@ export function routeHref(route: Route): string {
       return `${spacePath(route.slug)}/cafe${cafeQuery(route.filters)}`;
     case 'table':
       return `${spacePath(route.slug)}/tables/${encodeURIComponent(route.tableId)}`;
+    case 'profile':
+      return `${spacePath(route.slug)}/people/${encodeURIComponent(route.userId)}`;
+    case 'notifications':
+      return `${route.slug ? `${spacePath(route.slug)}/notifications` : '/notifications'}${route.unread ? '?unread=true' : ''}`;
+    case 'settings':
+      return '/settings';
+    case 'signin':
+    case 'signup':
+      return `/${route.name}${route.next ? `?next=${encodeURIComponent(route.next)}` : ''}`;
     case 'not-found':
       return route.path;
   }
@@ -94,7 +119,30 @@ export const href = {
   search: (slug: string, q = '') => routeHref({ name: 'search', slug, q }),
   cafe: (slug: string, filters: Partial<CafeFilters> = {}) => routeHref({ name: 'cafe', slug, filters: { ...NO_CAFE_FILTERS, ...filters } }),
   table: (slug: string, tableId: string) => routeHref({ name: 'table', slug, tableId }),
+  profile: (slug: string, userId: string) => routeHref({ name: 'profile', slug, userId }),
+  /** Your notifications: one space's, or (slug null) every space's. */
+  notifications: (slug: string | null, unread = false) => routeHref({ name: 'notifications', slug, unread }),
+  settings: () => routeHref({ name: 'settings' }),
+  signIn: (next: string | null = null) => routeHref({ name: 'signin', next: safeNext(next) }),
+  signUp: (next: string | null = null) => routeHref({ name: 'signup', next: safeNext(next) }),
 };
+
+/**
+ * Where to go after signing in: only an address of this app on this origin (`/s/…`, `/notifications`…),
+ * never another site (`//evil.example`, `https://…`) nor the sign-in pages themselves.
+ */
+export function safeNext(next: string | null | undefined): string | null {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return null;
+  let url: URL;
+  try {
+    url = new URL(next, 'https://commons.invalid');
+  } catch {
+    return null;
+  }
+  if (url.origin !== 'https://commons.invalid' || !isAppPath(url.pathname)) return null;
+  if (url.pathname === '/signin' || url.pathname === '/signup') return null;
+  return url.pathname + url.search + url.hash;
+}
 
 /** The space a route belongs to, if any. */
 export function routeSlug(route: Route): string | null {
@@ -103,7 +151,7 @@ export function routeSlug(route: Route): string | null {
 
 /** Paths the fan app renders itself (so a click on a link to them stays in the page). */
 export function isAppPath(pathname: string): boolean {
-  return pathname === '/' || /^\/s\/[^/]+(\/.*)?$/.test(pathname);
+  return pathname === '/' || /^\/(signin|signup|settings|notifications)$/.test(pathname) || /^\/s\/[^/]+(\/.*)?$/.test(pathname);
 }
 
 function parseFilters(params: URLSearchParams): IdeasFilters {

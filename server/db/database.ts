@@ -5,6 +5,7 @@ import type { CafeTablesTable, TableHandsTable, TableMessagesTable, TableSeatsTa
 import type { AuditLogTable } from '../features/audit/audit.table.js';
 import type { ContentFlagsTable, MemberSanctionsTable, ModerationItemsTable } from '../features/moderation/moderation.table.js';
 import type { NotificationSettingsTable, NotificationsTable } from '../features/notifications/notifications.table.js';
+import type { PersonNoteRevisionsTable, PersonNotesTable, ProfileChangesTable, SpotlightsTable } from '../features/people/people.table.js';
 import type { MembershipsTable, SpacesTable } from '../features/spaces/spaces.table.js';
 import type { IdempotencyKeysTable, StreamEventsTable, StreamHeadsTable } from '../features/streams/streams.table.js';
 import type { SessionsTable, SsoIdentitiesTable, UsersTable } from '../features/users/users.table.js';
@@ -42,4 +43,8 @@ export interface Database {
   table_visits: TableVisitsTable;
   notifications: NotificationsTable;
   notification_settings: NotificationSettingsTable;
+  profile_changes: ProfileChangesTable;
+  person_notes: PersonNotesTable;
+  person_note_revisions: PersonNoteRevisionsTable;
+  spotlights: SpotlightsTable;
 }

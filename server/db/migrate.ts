@@ -5,6 +5,7 @@ import * as m0003 from './migrations/2026_11_22_0003_moderation.js';
 import * as m0004 from './migrations/2026_11_22_0004_cafe.js';
 import * as m0005 from './migrations/2026_11_22_0005_cafe_places.js';
 import * as m0006 from './migrations/2026_11_22_0006_notifications.js';
+import * as m0007 from './migrations/2026_11_22_0007_people.js';
 
 /** Explicit list, so migrations work the same under tsx, after a build and in tests. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_22_0004_cafe': m0004,
   '2026_11_22_0005_cafe_places': m0005,
   '2026_11_22_0006_notifications': m0006,
+  '2026_11_22_0007_people': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -33,6 +33,7 @@ import type {
   TableTypingEvent,
 } from '../schemas/cafe.js';
 import type { NotificationNew, NotificationRead } from '../schemas/notifications.js';
+import type { StaffFloor, StaffFloorDelta, StaffFloorWatchEvent } from '../schemas/staff-floor.js';
 
 
 /**
@@ -70,6 +71,9 @@ export interface ClientToServerEvents {
   'table:hand': (input: TableHandEvent, ack: Ack<{ hand: Hand | null }>) => void;
   /** Cafe, staff: answer a raised hand (lowers it, records the waiting time). */
   'table:answer': (input: TableAnswerEvent, ack: Ack<{ hand: Hand }>) => void;
+  /** Cafe, staff: follow the staff floor of a space (activity, last lines, hands, alerts, coverage): acks with all of it, then `staff-floor:delta` batches. */
+  'staff-floor:watch': (input: StaffFloorWatchEvent, ack: Ack<StaffFloor>) => void;
+  'staff-floor:unwatch': (input: StaffFloorWatchEvent, ack: Ack<null>) => void;
 }
 
 /** Socket.IO events, server → client. */
@@ -82,6 +86,8 @@ export interface ServerToClientEvents {
   'table:typing': (typing: TableTyping) => void;
   /** The floor you watch changed: the tables that changed since the last delta (batched), and the ones that closed. */
   'floor:delta': (delta: FloorDelta) => void;
+  /** The staff floor you watch changed: the tables that changed since the last delta (batched), the ones that closed, coverage when it changed. */
+  'staff-floor:delta': (delta: StaffFloorDelta) => void;
   /**
    * Someone replied to you, mentioned you, answered your hand…: a new notification, stored before
    * it is sent, to every signed-in socket of its recipient (and no one else); `unread` is the new header count.

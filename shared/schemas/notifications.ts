@@ -10,9 +10,10 @@ import { IdSchema, IsoDateSchema, SlugSchema } from './common.js';
  * - `hand-answered`: staff answered your raised hand at a cafe table;
  * - `staff-joined`: a staff member sat down at the table where you sit;
  * - `moderation`: staff approved or rejected your held post (with their reason);
- * - `spotlight`: staff put something of yours in the spotlight.
+ * - `spotlight`: staff put something of yours in the spotlight;
+ * - `host-invite`: staff invite you to host cafe tables (the console's catalysts).
  */
-export const NOTIFICATION_KINDS = ['reply', 'mention', 'status', 'shipped', 'hand-answered', 'staff-joined', 'moderation', 'spotlight'] as const;
+export const NOTIFICATION_KINDS = ['reply', 'mention', 'status', 'shipped', 'hand-answered', 'staff-joined', 'moderation', 'spotlight', 'host-invite'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NOTIFICATION_LIMITS = {
@@ -32,6 +33,7 @@ export const NotificationSettingsSchema = z.object({
   staffJoined: z.boolean(),
   moderation: z.boolean(),
   spotlight: z.boolean(),
+  hostInvite: z.boolean(),
 });
 export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
 
@@ -44,6 +46,7 @@ export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
   staffJoined: true,
   moderation: true,
   spotlight: true,
+  hostInvite: true,
 };
 
 /** Which setting turns a kind on or off. */
@@ -56,6 +59,7 @@ export const NOTIFICATION_SETTING_OF: Record<NotificationKind, keyof Notificatio
   'staff-joined': 'staffJoined',
   moderation: 'moderation',
   spotlight: 'spotlight',
+  'host-invite': 'hostInvite',
 };
 
 export const NotificationSchema = z.object({

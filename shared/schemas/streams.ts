@@ -10,6 +10,7 @@ import {
   WaveSummarySchema,
 } from './waves.js';
 import { CafeTableSchema, HandSchema, TableMessageSchema } from './cafe.js';
+import { SpotlightSchema } from './people.js';
 
 export const StreamNameSchema = z.string().regex(/^[a-z]+:[A-Za-z0-9_-]{6,40}$/, 'a stream name like space:<id>');
 
@@ -82,6 +83,8 @@ export const StreamEventDataSchemas = {
   'table:hand-lowered': z.object({ hand: HandSchema }),
   /** table stream: a table changed seats, topic, lock, hands, closed or reopened (the whole summary). The floor gets `floor:delta` instead. */
   'table:changed': z.object({ table: CafeTableSchema }),
+  /** space stream: staff thanked a person in public (a spotlight, also on their profile). */
+  'person:spotlighted': z.object({ spotlight: SpotlightSchema }),
   /** table stream: staff started a wave from this table's conversation. */
   'table:promoted': z.object({ tableId: z.string(), wave: z.object({ id: z.string(), title: z.string() }), by: z.object({ id: z.string(), displayName: z.string() }) }),
 } as const;

@@ -54,6 +54,12 @@ export const WaveDetailSchema = WaveSummarySchema.extend({
   /** Whether the viewer may edit the document now (signed in, a member, not locked, or staff). */
   viewerCanEdit: z.boolean(),
   viewerIsStaff: z.boolean(),
+  /**
+   * Only when `shipped`: everyone who made it, named on the wave ("made with …"): the people who
+   * wrote it (document edits, visible blips) most involved first, then those credited from a cafe
+   * table, then its supporters in the order they supported it.
+   */
+  madeWith: z.array(PersonSchema).optional(),
 });
 export type WaveDetail = z.infer<typeof WaveDetailSchema>;
 

@@ -95,7 +95,7 @@ describe('the live floor', () => {
     await eventually(() => expect(deltas.some((d) => d.closed.includes(second.id))).toBe(true), 3000);
     await eventually(() => expect(strangerDeltas.some((d) => d.closed.includes(second.id))).toBe(true), 3000);
     expect(strangerDeltas.flatMap((d) => d.tables).every((t) => t.people.length === 0 && t.hostId === null)).toBe(true);
-    expect(strangerDeltas.flatMap((d) => d.tables).find((t) => t.id === first.id)).toMatchObject({ seatsTaken: 2, staffPresent: 1 });
+    expect(strangerDeltas.flatMap((d) => d.tables).findLast((t) => t.id === first.id)).toMatchObject({ seatsTaken: 2, staffPresent: 1 });
     expect(elsewhereDeltas).toEqual([]);
 
     // Talk moves liveliness (on a slower beat).

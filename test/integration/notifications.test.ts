@@ -354,7 +354,7 @@ describe('settings', () => {
     const defaults = await api(server, 'GET', '/api/v1/me/settings', { token: ana.token });
     expect(defaults.body).toEqual({
       shareDrafts: true,
-      notifications: { reply: true, mention: true, status: true, shipped: true, handAnswered: true, staffJoined: true, moderation: true, spotlight: true },
+      notifications: { reply: true, mention: true, status: true, shipped: true, handAnswered: true, staffJoined: true, moderation: true, spotlight: true, hostInvite: true },
     });
     const patched = await api(server, 'PATCH', '/api/v1/me/settings', { token: ana.token, body: { notifications: { mention: false } } });
     expect(patched.status).toBe(200);

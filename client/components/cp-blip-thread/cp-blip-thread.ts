@@ -106,6 +106,7 @@ export class CpBlipThread extends AppElement {
             .blip=${blip}
             .viewerId=${this.viewerId}
             .api=${this.api}
+            slug=${this.slug}
             ?staff=${this.staff}
             ?can-reply=${this.canReply}
             ?pinned=${this.pinnedBlipId === blip.id}

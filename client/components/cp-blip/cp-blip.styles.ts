@@ -54,6 +54,12 @@ export const styles = css`
     color: var(--cp-color-text);
     font-weight: 700;
   }
+  a.author {
+    text-decoration: none;
+  }
+  a.author:hover {
+    text-decoration: underline;
+  }
   .official {
     padding: 0 var(--cp-space-2);
     border-radius: 999px;

@@ -89,6 +89,8 @@ export class CpBlip extends AppElement {
   /** Shown in the header of the pinned copy at the top of the wave. */
   @property({ type: Boolean }) official = false;
   @property({ attribute: false }) api?: ApiClient;
+  /** The space's slug: when set, the author's name links to their profile (`/s/:slug/people/:id`). */
+  @property() slug = '';
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -286,7 +288,9 @@ export class CpBlip extends AppElement {
       <span class="avatar" aria-hidden="true" style=${styleMap({ background: userColor(blip.author.id) })}>${blip.author.displayName.slice(0, 1).toUpperCase()}</span>
       <div class="main">
         <div class="head">
-          <span class="author" id=${authorId}>${blip.author.displayName}</span>
+          ${this.slug && blip.author.id !== 'former-member'
+            ? html`<a class="author" id=${authorId} href="/s/${encodeURIComponent(this.slug)}/people/${encodeURIComponent(blip.author.id)}">${blip.author.displayName}</a>`
+            : html`<span class="author" id=${authorId}>${blip.author.displayName}</span>`}
           <cp-relative-time datetime=${blip.createdAt}></cp-relative-time>
           ${this.official ? html`<span class="official">Official response</span>` : nothing}
           ${blip.visibility === 'held'

@@ -29,7 +29,7 @@ let instances = 0;
  * @summary Writes a blip: a reply to the wave, to a blip, inline to a passage, or an edit.
  * Mentions: typing "@" and letters offers people (ARIA combobox + listbox); the chosen name
  * shows as "@Name" and is sent as `<@id>`. Ctrl/Cmd+Enter sends. Unsent text survives a
- * reload (sessionStorage), and others see it forming as a live draft.
+ * reload (localStorage, until the server acknowledges the post), and others see it forming as a live draft.
  * @fires cp-blip-posted - A new blip was stored; `detail.blip`.
  * @fires cp-blip-edited - An edit was stored; `detail.blip`.
  * @fires cp-compose-cancel - The person closed a reply or edit without sending.
@@ -328,7 +328,6 @@ export class CpComposer extends AppElement {
           name="body"
           rows="3"
           role="combobox"
-          aria-multiline="true"
           aria-autocomplete="list"
           aria-expanded=${open ? 'true' : 'false'}
           aria-controls="${this.uid}-people"

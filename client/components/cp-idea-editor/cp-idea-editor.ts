@@ -78,8 +78,8 @@ export class CpIdeaEditor extends AppElement {
   private readonly tools: Tool[] = [
     { id: 'bold', label: 'Bold', face: html`<b>B</b>`, shortcut: `${mod}B`, run: toggleStrong, active: (s) => markActive(s, schema.marks.strong) },
     { id: 'italic', label: 'Italic', face: html`<i>I</i>`, shortcut: `${mod}I`, run: toggleEm, active: (s) => markActive(s, schema.marks.em) },
-    { id: 'h2', label: 'Heading', face: 'H2', run: toggleHeading(2), active: (s) => blockActive(s, schema.nodes.heading, { level: 2 }) },
-    { id: 'h3', label: 'Subheading', face: 'H3', run: toggleHeading(3), active: (s) => blockActive(s, schema.nodes.heading, { level: 3 }) },
+    { id: 'h2', label: 'H2 heading', face: 'H2', run: toggleHeading(2), active: (s) => blockActive(s, schema.nodes.heading, { level: 2 }) },
+    { id: 'h3', label: 'H3 subheading', face: 'H3', run: toggleHeading(3), active: (s) => blockActive(s, schema.nodes.heading, { level: 3 }) },
     {
       id: 'bullets',
       label: 'Bulleted list',

@@ -6,11 +6,13 @@ import '../../console/console-events.js';
 import { shared } from '../../styles/shared.js';
 import { absoluteTime } from '../../text/relative-time.js';
 import '../cp-relative-time/cp-relative-time.js';
+import '../cp-fan-card/fan-card-events.js';
 import { styles } from './cp-moderation-author.styles.js';
 
 /**
  * @summary Who wrote a queue item: joined when, how many posts passed or were rejected, banned or suspended.
  * @fires cp-moderation-author-action - "Ban or suspend…" or "Reject their last day…" was pressed.
+ * @fires cp-fan-card-open - "Fan card" was pressed: the console opens the author's card in its side panel.
  */
 @customElement('cp-moderation-author')
 export class CpModerationAuthor extends AppElement {
@@ -51,6 +53,11 @@ export class CpModerationAuthor extends AppElement {
         <li>${author.rejectedPosts} rejected</li>
       </ul>
       ${this.renderState(author)}
+      <div>
+        <button class="link-button" type="button" @click=${() => this.emit('cp-fan-card-open', { userId: author.id })}>
+          Fan card<span class="visually-hidden"> of ${author.displayName}</span>
+        </button>
+      </div>
       ${this.noActions
         ? nothing
         : html`<div class="author__actions">

@@ -32,6 +32,9 @@ export class CpSignIn extends AppElement {
   /** Which form to show first. */
   @property({ reflect: true }) mode: Mode = 'sign-in';
 
+  /** Where the other form lives (the fan app's `/signin` and `/signup` pages); unset, the form switches in place. */
+  @property({ attribute: false }) switchHref: string | null = null;
+
   private get invalidField(): Field | null {
     const last = this.error?.field?.split('.').pop();
     return last && last in FIELD_LABELS ? (last as Field) : null;
@@ -141,9 +144,9 @@ export class CpSignIn extends AppElement {
       </div>
       <p class="sign-in__switch">
         ${signUp ? 'Already have an account?' : 'New here?'}
-        <button class="link-button" type="button" @click=${this.toggleMode}>
-          ${signUp ? 'Sign in' : 'Create account'}
-        </button>
+        ${this.switchHref
+          ? html`<a href=${this.switchHref}>${signUp ? 'Sign in' : 'Create account'}</a>`
+          : html`<button class="link-button" type="button" @click=${this.toggleMode}>${signUp ? 'Sign in' : 'Create account'}</button>`}
       </p>
     </form>`;
   }

@@ -5,6 +5,7 @@ import { AppElement } from '../../base-element.js';
 import { CAFE_UI_LIMITS } from '../../cafe/limits.js';
 import { throttle, type Throttled } from '../../lib/throttle.js';
 import { say, sendTyping } from '../../services/cafe.js';
+import { tableDraftStorage } from '../../services/draft-storage.js';
 import { newIdempotencyKey } from '../../services/idempotency.js';
 import type { AppSocket } from '../../services/socket.js';
 import { shared } from '../../styles/shared.js';
@@ -20,7 +21,9 @@ let instances = 0;
 /**
  * @summary Says something at a cafe table (`table:say`). The message counts as sent only when
  * the server acknowledges it (stored, or held for review); on an error the text stays. Enter
- * sends, Shift+Enter starts a new line. Tells the table while the person is typing.
+ * sends, Shift+Enter starts a new line. Tells the table while the person is typing. Unsent
+ * text is kept per table (localStorage) until the server acknowledges it, so a reload or a
+ * dropped connection loses nothing.
  * @fires cp-table-said - The server stored a message; `detail.message`.
  */
 @customElement('cp-table-composer')
@@ -59,10 +62,10 @@ export class CpTableComposer extends AppElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('tableId') && changed.get('tableId')) {
       this.stopTyping();
-      this.text = '';
       this.error = null;
       this.submissionKey = null;
     }
+    if (changed.has('tableId')) this.text = this.tableId ? tableDraftStorage.load(this.tableId) : '';
   }
 
   override focus(): void {
@@ -85,6 +88,7 @@ export class CpTableComposer extends AppElement {
 
   private onInput(): void {
     this.text = this.textarea!.value;
+    tableDraftStorage.save(this.tableId, this.text);
     this.submissionKey = null;
     if (this.error?.code === ERROR_CODES.INVALID_INPUT) this.error = null;
     if (!this.text.trim()) return this.stopTyping();
@@ -123,7 +127,10 @@ export class CpTableComposer extends AppElement {
     if (!result.ok) return this.showError(result.error);
     this.submissionKey = null;
     // The text is cleared only now: until the ack, it is not sent.
-    if (this.text.trim() === body) this.text = '';
+    if (this.text.trim() === body) {
+      this.text = '';
+      tableDraftStorage.clear(this.tableId);
+    }
     this.emit('cp-table-said', { message: result.data.message });
     await this.updateComplete;
     this.textarea?.focus();

@@ -31,9 +31,14 @@ export const styles = css`
     border-color: #d6bbfb;
     background: #fcfaff;
   }
+  /* Away: a dashed outline and a grey avatar; the name keeps full contrast (no opacity). */
   .person[data-away] {
-    opacity: 0.55;
     border-style: dashed;
+    border-color: var(--cp-color-border);
+    background: var(--cp-color-surface);
+  }
+  .person[data-away] .avatar {
+    filter: grayscale(1);
   }
   .avatar {
     display: inline-grid;
@@ -51,6 +56,15 @@ export const styles = css`
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
+  }
+  a.name {
+    color: var(--cp-color-text);
+    text-decoration: underline;
+    text-decoration-color: var(--cp-color-border);
+    text-underline-offset: 0.15em;
+  }
+  a.name:hover {
+    color: var(--cp-color-accent-hover);
   }
   .note {
     color: var(--cp-color-text-muted);

@@ -24,6 +24,8 @@ export class CpTablePeople extends AppElement {
   @property() label = 'Seated';
   /** Initials only (names in the tooltip and for screen readers), for tight spaces. */
   @property({ type: Boolean }) compact = false;
+  /** The space's slug: when set, names link to people's profiles (`/s/:slug/people/:id`). */
+  @property() slug = '';
 
   override render() {
     if (this.people.length === 0) return html`<p class="empty">Nobody is seated.</p>`;
@@ -33,7 +35,9 @@ export class CpTablePeople extends AppElement {
         (p) => p.id,
         (p) => html`<li class="person" ?data-away=${p.away} ?data-staff=${p.staff} title=${p.away ? `${p.displayName} (away)` : p.displayName}>
           <span class="avatar" aria-hidden="true" style=${styleMap({ background: userColor(p.id) })}>${initial(p.displayName)}</span>
-          <span class=${this.compact ? 'visually-hidden' : 'name'}>${p.displayName}</span>
+          ${this.slug && !this.compact
+            ? html`<a class="name" href="/s/${encodeURIComponent(this.slug)}/people/${encodeURIComponent(p.id)}">${p.displayName}</a>`
+            : html`<span class=${this.compact ? 'visually-hidden' : 'name'}>${p.displayName}</span>`}
           ${p.id === this.viewerId ? html`<span class=${this.compact ? 'visually-hidden' : 'note'}>(you)</span>` : nothing}
           ${p.staff ? html`<span class="staff">staff</span>` : nothing}
           ${p.away ? html`<span class=${this.compact ? 'visually-hidden' : 'note'}>(away)</span>` : nothing}

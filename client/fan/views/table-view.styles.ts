@@ -264,6 +264,12 @@ export const styles = css`
     color: var(--cp-color-text);
     font-weight: 700;
   }
+  a.author {
+    text-decoration: none;
+  }
+  a.author:hover {
+    text-decoration: underline;
+  }
   .message__body {
     margin: 0;
     overflow-wrap: anywhere;

@@ -606,7 +606,7 @@ export class CpTableView extends AppElement {
           : html`<li>Opened <cp-relative-time datetime=${table.createdAt}></cp-relative-time></li>`}
       </ul>
       ${staff ? html`<p class="staff-line"><span aria-hidden="true">★</span> ${staff}</p>` : nothing}
-      <cp-table-people .people=${table.people} .viewerId=${this.user?.id ?? null} label="Seated at this table"></cp-table-people>
+      <cp-table-people .people=${table.people} .viewerId=${this.user?.id ?? null} slug=${this.slug} label="Seated at this table"></cp-table-people>
       ${this.renderSeatActions(table)}
     </header>`;
   }
@@ -677,7 +677,9 @@ export class CpTableView extends AppElement {
       <span class="avatar" aria-hidden="true" style=${styleMap({ background: userColor(message.author.id) })}>${initial(message.author.displayName)}</span>
       <div class="message__main">
         <p class="message__meta">
-          <span class="author">${mine ? 'You' : message.author.displayName}</span>
+          ${mine || message.author.id === 'former-member'
+            ? html`<span class="author">${mine ? 'You' : message.author.displayName}</span>`
+            : html`<a class="author" href=${href.profile(this.slug, message.author.id)}>${message.author.displayName}</a>`}
           <cp-relative-time datetime=${message.createdAt}></cp-relative-time>
         </p>
         <p class="message__body">${message.body}</p>

@@ -107,6 +107,16 @@ export const styles = css`
     border-radius: 0.75rem;
     background: var(--cp-color-bg);
   }
+  .made-with {
+    border-color: var(--cp-color-success);
+    background: var(--cp-color-success-bg);
+  }
+  .made-with p {
+    margin: 0;
+  }
+  .made-with__name {
+    font-weight: 600;
+  }
   .card h3 {
     margin-bottom: var(--cp-space-1);
     font-size: 1rem;

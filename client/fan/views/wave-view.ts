@@ -145,6 +145,14 @@ export class CpWaveView extends AppElement {
     this.openDocument(result.data);
   }
 
+  /** Shipped just now: the people it names ("made with …") come with the wave. */
+  private async refreshMadeWith(): Promise<void> {
+    if (!this.api) return;
+    const result = await getWave(this.api, this.waveId);
+    const detail = this.detail;
+    if (result.ok && detail?.id === result.data.id) this.wave = { status: 'ready', data: { ...detail, madeWith: result.data.madeWith } };
+  }
+
   /** After a client-side navigation the clicked link is gone; start screen readers at the title. */
   private async focusTitleIfLost(): Promise<void> {
     await this.updateComplete;
@@ -237,8 +245,12 @@ export class CpWaveView extends AppElement {
           if (detail) {
             const { status, change } = event.data;
             const history = detail.statusHistory.some((c) => c.id === change.id) ? detail.statusHistory : [...detail.statusHistory, change];
-            this.wave = { status: 'ready', data: { ...detail, status, statusHistory: history } };
-            this.announcement = `Status changed to ${STATUS_LABELS[status]}.`;
+            const madeWith = status === 'shipped' ? detail.madeWith : undefined;
+            this.wave = { status: 'ready', data: { ...detail, status, statusHistory: history, madeWith } };
+            this.announcement = change.reason
+              ? `Status changed to ${STATUS_LABELS[status]}. Reason: ${change.reason}`
+              : `Status changed to ${STATUS_LABELS[status]}.`;
+            if (status === 'shipped') void this.refreshMadeWith();
           }
           break;
         case 'wave:updated':
@@ -320,13 +332,14 @@ export class CpWaveView extends AppElement {
     if (!this.user) return void this.emit('cp-sign-in-request', null);
     this.editingId = null;
     this.reply = event.detail;
-    void this.thread?.focusComposer();
+    // The thread gets the reply box on this page's next render: focus it after that.
+    void this.updateComplete.then(() => this.thread?.focusComposer());
   }
 
   private onEditRequest(event: CustomEvent<BlipDetail>): void {
     this.reply = null;
     this.editingId = event.detail.blip.id;
-    void this.thread?.focusComposer();
+    void this.updateComplete.then(() => this.thread?.focusComposer());
   }
 
   private onComposeCancel(event: CustomEvent<{ parentId: string | null }>): void {
@@ -539,7 +552,14 @@ export class CpWaveView extends AppElement {
   }
 
   private renderAside(detail: WaveDetail) {
+    const madeWith = detail.status === 'shipped' ? (detail.madeWith ?? []) : [];
     return html`<aside class="secondary" aria-label="About this wave">
+      ${madeWith.length
+        ? html`<section class="card made-with" aria-labelledby="made-with-title">
+            <h3 id="made-with-title">Shipped: made with</h3>
+            <p>${madeWith.map((p, i) => html`${i > 0 ? (i === madeWith.length - 1 ? ' and ' : ', ') : ''}<span class="made-with__name">${p.displayName}</span>`)}</p>
+          </section>`
+        : nothing}
       <section class="card" aria-labelledby="contributors-title">
         <h3 id="contributors-title">Shaped by</h3>
         <cp-contributors .contributors=${this.contributors}></cp-contributors>

@@ -9,7 +9,6 @@ import { addBanner, entriesFrom, upsertMessage, type ChatEntry } from '../../caf
 import { applyFloorDelta, isFull, liveliness, seatsLabel } from '../../cafe/floor.js';
 import { ConnectionController } from '../../controllers/connection-controller.js';
 import { StreamController } from '../../controllers/stream-controller.js';
-import type { CafeFilters } from '../../fan/router.js';
 import { getConversation, joinTable, leaveTable, lowerHand, raiseHand, say, watchFloor } from '../../services/cafe.js';
 import { newIdempotencyKey } from '../../services/idempotency.js';
 import { fetchSpace } from '../../services/spaces.js';
@@ -64,7 +63,7 @@ class CafeView extends ViewHost {
     this.session.socket.on('table:typing', this.#onTyping);
   }
 
-  get #filters(): CafeFilters {
+  get #filters(): { topic: string | null; tag: string | null } {
     return { topic: this.host.settings().topic, tag: null };
   }
 

@@ -17,6 +17,12 @@ interface Pending {
   lively: Set<string>;
 }
 
+/** Follows the same table changes as the floor (the staff floor does), told as they are noted. */
+export interface FloorObserver {
+  changed(spaceId: string, tableId: string): void;
+  lively(spaceId: string, tableId: string): void;
+}
+
 /**
  * The live floor: table changes are collected per space and sent to the space's floor watchers
  * as one `floor:delta` per batch, so a thousand fans sitting down cost each watcher a few small
@@ -29,6 +35,7 @@ export class FloorFeed {
   #timer: NodeJS.Timeout | null = null;
   #dueAt = Infinity;
   #flushing: Promise<void> = Promise.resolve();
+  readonly #observers: FloorObserver[] = [];
 
   constructor(
     private readonly d: { db: Kysely<Database>; clock: Clock; log: Logger },
@@ -37,16 +44,23 @@ export class FloorFeed {
     private readonly options = { batchMs: FLOOR_BATCH_MS, activityMs: FLOOR_ACTIVITY_MS },
   ) {}
 
+  /** Another view of the floor that follows the same changes (it batches and sends them itself). */
+  observe(observer: FloorObserver): void {
+    this.#observers.push(observer);
+  }
+
   /** Tables whose seats, topic, hands, lock or open/closed state changed. */
   changed(spaceId: string, tableId: string): void {
     this.#entry(spaceId).changed.add(tableId);
     this.#schedule(this.options.batchMs);
+    for (const observer of this.#observers) observer.changed(spaceId, tableId);
   }
 
   /** A table had a message: its liveliness moved. */
   lively(spaceId: string, tableId: string): void {
     this.#entry(spaceId).lively.add(tableId);
     this.#schedule(this.options.activityMs);
+    for (const observer of this.#observers) observer.lively(spaceId, tableId);
   }
 
   #entry(spaceId: string): Pending {

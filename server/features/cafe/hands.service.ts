@@ -48,6 +48,8 @@ export class HandsService {
           await trx.updateTable('table_hands').set({ lowered_at: now }).where('id', '=', open.id).where('lowered_at', 'is', null).execute();
         },
       });
+      // The floors show the hands up: one fewer now.
+      await this.changed([table.id]);
       return hand;
     }
     if (open) return toHand(db, open);

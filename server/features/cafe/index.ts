@@ -6,6 +6,8 @@ import { cafeRoutes } from './cafe.routes.js';
 import { createCafe } from './cafe.service.js';
 import type { CafeOptions } from './cafe.shared.js';
 import { FloorFeed } from './floor-feed.js';
+import { StaffFloorFeed } from './staff-floor.js';
+import { registerStaffFloorHandlers, staffFloorRoutes } from './staff-floor.routes.js';
 
 /**
  * Cafe tables: the live floor, seats with an exact cap, table chat, the notepad, raised hands,
@@ -15,6 +17,10 @@ import { FloorFeed } from './floor-feed.js';
 export function cafeFeature(ctx: FeatureContext, options: Partial<CafeOptions> = {}): Feature {
   const { db, clock, log } = ctx.deps;
   const cafeLog = log.child({ module: 'cafe' });
+  const floor = new FloorFeed({ db: db.kysely, clock, log: cafeLog }, ctx.io);
+  // The console's staff floor follows every change the fans' floor sees, in its own batches.
+  const staffFloor = new StaffFloorFeed({ db: db.kysely, clock, log: cafeLog }, ctx.io);
+  floor.observe(staffFloor);
   const cafe = createCafe(
     {
       db: db.kysely,
@@ -24,16 +30,30 @@ export function cafeFeature(ctx: FeatureContext, options: Partial<CafeOptions> =
       moderation: ctx.moderation,
       notifier: ctx.notifier,
       refreshDocAccess: (name) => ctx.collab().refreshAccess(name),
-      floor: new FloorFeed({ db: db.kysely, clock, log: cafeLog }, ctx.io),
+      floor,
     },
     options,
   );
   ctx.streamAccess.register('table', tableStreamAccess);
   ctx.docAccess.register('table', tableDocAccess);
-  ctx.moderation.kinds.register(tableMessageModeration({ db: db.kysely, streams: ctx.streams }));
+  const messages = tableMessageModeration({ db: db.kysely, streams: ctx.streams });
+  ctx.moderation.kinds.register({
+    ...messages,
+    // A decision moves the table's last line and its watched-word alert on the staff floor.
+    afterDecision: async (messageId, visibility) => {
+      await messages.afterDecision?.(messageId, visibility);
+      await staffFloor.messageDecided(messageId).catch((err) => cafeLog.error({ err, messageId }, 'staff floor: could not note a decision'));
+    },
+  });
   return {
-    routes: cafeRoutes(cafe),
-    registerHandlers: (socket) => registerCafeHandlers(socket, log, cafe),
-    close: () => cafe.close(),
+    routes: [...cafeRoutes(cafe), ...staffFloorRoutes(staffFloor)],
+    registerHandlers: (socket) => {
+      registerCafeHandlers(socket, log, cafe);
+      registerStaffFloorHandlers(socket, log, staffFloor);
+    },
+    close: async () => {
+      await cafe.close();
+      await staffFloor.close();
+    },
   };
 }

@@ -158,7 +158,7 @@ export function moderationFact(input: {
 }
 
 /**
- * Staff put someone's contribution in the spotlight (sent by the console, not yet wired):
+ * Staff put someone (or their contribution) in the spotlight (`POST /spaces/:slug/people/:userId/spotlight`):
  * `spotlightId` names the spotlight, so re-featuring the same thing notifies once.
  */
 export function spotlightFact(input: {
@@ -166,7 +166,9 @@ export function spotlightFact(input: {
   actor: NotificationActor;
   spotlightId: string;
   recipients: readonly string[];
-  target: NotificationTarget;
+  /** The spotlighted contribution; null for a thank-you to the person (then `link`, e.g. their profile). */
+  target: NotificationTarget | null;
+  link?: string;
   title: string;
   excerpt?: string | null;
   reason?: string | null;
@@ -178,6 +180,7 @@ export function spotlightFact(input: {
     recipients: input.recipients,
     sourceKey: `spotlight:${input.spotlightId}`,
     target: input.target,
+    ...(input.link ? { link: input.link } : {}),
     title: input.title,
     excerpt: input.excerpt ? excerptOf(input.excerpt) : null,
     reason: input.reason ?? null,

@@ -69,6 +69,7 @@ const PRECEDENCE: Record<NotificationKind, number> = {
   'staff-joined': 2,
   moderation: 2,
   spotlight: 2,
+  'host-invite': 2,
 };
 
 /**

@@ -5,6 +5,7 @@ import { WaveDocHooks } from './waves.docs.js';
 import { registerWaveHandlers } from './waves.handlers.js';
 import { waveModeration } from './waves.moderation.js';
 import { peopleRoutes } from './waves.people.js';
+import { pipelineRoutes } from './waves.pipeline.js';
 import { wavesRoutes } from './waves.routes.js';
 import { searchRoutes } from './waves.search.js';
 import { waveStaffRoutes } from './waves.staff.routes.js';
@@ -29,7 +30,7 @@ export function wavesFeature(ctx: FeatureContext): Feature {
   ctx.collabHooks.add(docHooks);
 
   return {
-    routes: [...wavesRoutes(waves), ...waveStaffRoutes(waves), ...searchRoutes(), ...peopleRoutes()],
+    routes: [...wavesRoutes(waves), ...waveStaffRoutes(waves), ...searchRoutes(), ...peopleRoutes(), ...pipelineRoutes()],
     registerHandlers: (socket) => registerWaveHandlers(socket, deps, waves),
     close: () => docHooks.close(),
   };

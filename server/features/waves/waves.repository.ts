@@ -6,6 +6,7 @@ import type { Contributor, Person, StatusChange, WaveDetail, WavePage, WaveStatu
 import type { Database } from '../../db/database.js';
 import { canEditDocument } from './waves.access.js';
 import { encodeCursor, type WaveCursor, type WaveSort } from './waves.cursor.js';
+import { madeWithOf } from './waves.made-with.js';
 import type { WaveRow } from './waves.table.js';
 
 /** Shown where a person's account no longer exists (their rows keep a null id). */
@@ -167,6 +168,14 @@ export async function findWaveSummary(db: Kysely<Database>, waveId: string, view
   return toSummary(row, (await tagsOf(db, [row.id])).get(row.id) ?? []);
 }
 
+/** Several waves' summaries in two queries (the pipeline board), in no particular order. */
+export async function findWaveSummaries(db: Kysely<Database>, waveIds: string[], viewerId: string | null): Promise<WaveSummary[]> {
+  if (waveIds.length === 0) return [];
+  const rows = (await selectWaves(db, viewerId).where('waves.id', 'in', waveIds).execute()) as WaveListRow[];
+  const tags = await tagsOf(db, rows.map((r) => r.id));
+  return rows.map((row) => toSummary(row, tags.get(row.id) ?? []));
+}
+
 /** Every status change of a wave, oldest first. */
 export async function statusHistory(db: Kysely<Database>, waveId: string): Promise<StatusChange[]> {
   const rows = await db
@@ -195,6 +204,8 @@ export async function waveDetail(
   role: Role | null,
 ): Promise<WaveDetail> {
   const [summary, history] = await Promise.all([findWaveSummary(db, wave.id, viewer?.id ?? null), statusHistory(db, wave.id)]);
+  // A shipped idea names the people who made it (read fresh: the status may have just changed).
+  const madeWith = summary?.status === 'shipped' ? await madeWithOf(db, wave.id) : undefined;
   return {
     ...summary!,
     docName: docName.wave(wave.id),
@@ -202,6 +213,7 @@ export async function waveDetail(
     statusHistory: history,
     viewerCanEdit: canEditDocument(wave, role),
     viewerIsStaff: hasRole(role, 'staff'),
+    ...(madeWith ? { madeWith } : {}),
   };
 }
 
