@@ -226,5 +226,30 @@ describe('the widget on a brand page (another origin)', () => {
     fanSocket.close();
     expect(errors.filter((e) => !isNetworkError(e))).toEqual([]);
   });
+
+  it('lets a signed-in visitor co-edit the idea document: the editor loads on demand and the edit reaches the fan app', async () => {
+    let secret: string | null = null;
+    const site = await brandSite(() => secret);
+    const { space, wave, fan } = await setup(site);
+    secret = space.ssoSecret;
+    const { page, errors } = await openBrand(`${site.url}/?view=wave&wave=${wave.id}`);
+    await signInAtBrand(page);
+    const widget = page.locator('commonplace-embed[view=wave]');
+    await expect.poll(() => deepText(widget), { timeout: 10_000 }).toContain('Signed in as Ana Souza');
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await widget.getByRole('button', { name: 'Edit the idea' }).click();
+    // The editor's code comes only now.
+    await expect.poll(() => requested.some((u) => /cp-idea-editor|editor-/.test(u)), { timeout: 10_000 }).toBe(true);
+    const doc = widget.getByRole('textbox', { name: /The idea/ });
+    await expect.poll(() => doc.textContent(), { timeout: 10_000 }).toContain('rolls up when the sun comes out');
+    await doc.click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type(' Reflective piping too.');
+
+    const app = await openSignedIn(browser, server.url, fan, `/s/lumen/waves/${wave.id}`, contexts);
+    await expect.poll(() => app.page.getByRole('textbox', { name: 'Idea document' }).textContent(), { timeout: 10_000 }).toContain('Reflective piping too.');
+    expect(errors.filter((e) => !isNetworkError(e))).toEqual([]);
+  });
 });
 
