@@ -444,7 +444,7 @@ export class CpConsoleFloor extends AppElement {
     return html`<div class="layout" ?data-table=${this.tableId !== null}>
       <aside class="alerts" aria-label="Alerts and staff">
         <p class="live" ?data-on=${this.live}>${this.live ? 'Live' : load.status === 'loading' ? 'Connecting…' : 'Offline: reconnecting…'}</p>
-        ${this.renderHands()} ${this.renderWatched()} ${this.renderBusy()} ${this.renderCoverage()} ${this.renderAnnounce()}
+        ${this.renderCoverage()} ${this.renderHands()} ${this.renderWatched()} ${this.renderBusy()} ${this.renderAnnounce()}
       </aside>
       <div class="main">
         ${this.problem ? html`<p class="alert" role="alert">${this.problem}</p>` : nothing}
