@@ -95,6 +95,11 @@ export default defineConfig({
       },
       output: {
         entryFileNames: 'assets/[name]-[hash].js',
+        // A language's tables (client/i18n/<tag>/<part>.json) are chunks of their own, named for what they hold.
+        chunkFileNames: (chunk) => {
+          const table = /i18n[\\/]([\w-]+)[\\/](\w+)\.json$/.exec(chunk.facadeModuleId ?? '');
+          return table ? `assets/i18n-${table[1]}-${table[2]}-[hash].js` : 'assets/[name]-[hash].js';
+        },
         // Libraries change less often than our code: long-cached chunks for them. The document stack
         // (Yjs) and the editor (ProseMirror) get their own, with priorities over `vendor`, so the
         // console and the widget's ideas list never load them.

@@ -83,6 +83,8 @@ declare global {
     'cp-table-said': CustomEvent<TableSaidDetail>;
     /** A page asks the app to show the sign-in form. */
     'cp-sign-in-request': CustomEvent<null>;
+    /** "Forget me" succeeded: the account is gone; the app signs out and says so. */
+    'cp-account-forgotten': CustomEvent<null>;
     'cp-signed-in': CustomEvent<SignedInDetail>;
     'cp-announcement-posted': CustomEvent<AnnouncementPostedDetail>;
     'cp-space-loaded': CustomEvent<SpaceLoadedDetail>;

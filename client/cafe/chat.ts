@@ -1,4 +1,6 @@
 import type { Hand, TableMessage } from '../../shared/schemas/cafe.js';
+import { i18n } from '../i18n/app.js';
+import type { Localizer } from '../i18n/localizer.js';
 
 /** One line of a table's chat: a message, or a banner (a staff announcement, a wave started from the table). */
 export type ChatEntry =
@@ -58,12 +60,18 @@ export function clockDuration(seconds: number): string {
 }
 
 /** The same in words, for screen readers: "42 seconds", "3 minutes 5 seconds", "1 hour 2 minutes". */
-export function spokenDuration(seconds: number): string {
+export function spokenDuration(seconds: number, l: Localizer = i18n): string {
   const s = Math.max(0, Math.floor(seconds));
-  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const hours = Math.floor(s / 3600);
   const minutes = Math.floor((s % 3600) / 60);
-  if (hours > 0) return minutes > 0 ? `${unit(hours, 'hour')} ${unit(minutes, 'minute')}` : unit(hours, 'hour');
-  if (minutes > 0) return s % 60 > 0 ? `${unit(minutes, 'minute')} ${unit(s % 60, 'second')}` : unit(minutes, 'minute');
-  return unit(s, 'second');
+  const unit = (style: 'hours' | 'minutes' | 'seconds', n: number) =>
+    style === 'hours'
+      ? l.msg('{count, plural, one {# hour} other {# hours}}', { count: n })
+      : style === 'minutes'
+        ? l.msg('{count, plural, one {# minute} other {# minutes}}', { count: n })
+        : l.msg('{count, plural, one {# second} other {# seconds}}', { count: n });
+  const two = (a: string, b: string) => l.msg('{larger} {smaller}', { larger: a, smaller: b });
+  if (hours > 0) return minutes > 0 ? two(unit('hours', hours), unit('minutes', minutes)) : unit('hours', hours);
+  if (minutes > 0) return s % 60 > 0 ? two(unit('minutes', minutes), unit('seconds', s % 60)) : unit('minutes', minutes);
+  return unit('seconds', s);
 }

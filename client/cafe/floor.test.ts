@@ -97,8 +97,8 @@ describe('floor helpers', () => {
   });
 
   it('lists names, shortens long lists, and picks an avatar letter', () => {
-    expect(listOfNames(['Ana', 'Kenji', 'Priya'])).toBe('Ana, Kenji and Priya');
-    expect(listOfNames(['A', 'B', 'C', 'D'])).toBe('A, B and 2 others');
+    expect(listOfNames(['Ana', 'Kenji', 'Priya'])).toBe('Ana, Kenji, and Priya');
+    expect(listOfNames(['A', 'B', 'C', 'D'])).toBe('A, B, and 2 others');
     expect(initial('  ébène')).toBe('É');
     expect(initial('')).toBe('?');
   });

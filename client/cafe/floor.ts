@@ -1,5 +1,7 @@
 import type { CafeTable, FloorDelta, SeatedPerson } from '../../shared/schemas/cafe.js';
 import type { CafeFilters } from '../fan/router.js';
+import { i18n } from '../i18n/app.js';
+import type { Localizer } from '../i18n/localizer.js';
 
 /**
  * Whether a table belongs on a filtered floor, as the server decides it (`floorRows`): the topic
@@ -62,8 +64,8 @@ export function isFull(table: Pick<CafeTable, 'seatsTaken' | 'capacity'>): boole
   return table.seatsTaken >= table.capacity;
 }
 
-export function seatsLabel(table: Pick<CafeTable, 'seatsTaken' | 'capacity'>): string {
-  return `${table.seatsTaken} of ${table.capacity} ${table.capacity === 1 ? 'seat' : 'seats'} taken`;
+export function seatsLabel(table: Pick<CafeTable, 'seatsTaken' | 'capacity'>, l: Localizer = i18n): string {
+  return l.msg('{taken} of {capacity, plural, one {# seat} other {# seats}} taken', { taken: table.seatsTaken, capacity: table.capacity });
 }
 
 export interface Liveliness {
@@ -74,29 +76,33 @@ export interface Liveliness {
 }
 
 /** How lively a table is, from its visible messages in the last 10 minutes. */
-export function liveliness(recentMessages: number): Liveliness {
-  const detail =
-    recentMessages === 0
-      ? 'no messages in the last 10 minutes'
-      : `${recentMessages} ${recentMessages === 1 ? 'message' : 'messages'} in the last 10 minutes`;
-  if (recentMessages === 0) return { level: 'quiet', label: 'Quiet', detail };
-  if (recentMessages < 5) return { level: 'calm', label: 'Chatting', detail };
-  if (recentMessages < 20) return { level: 'lively', label: 'Lively', detail };
-  return { level: 'buzzing', label: 'Buzzing', detail };
+export function liveliness(recentMessages: number, l: Localizer = i18n): Liveliness {
+  const detail = l.msg('{count, plural, =0 {no messages} one {# message} other {# messages}} in the last 10 minutes', { count: recentMessages });
+  if (recentMessages === 0) return { level: 'quiet', label: l.msg('Quiet'), detail };
+  if (recentMessages < 5) return { level: 'calm', label: l.msg('Chatting'), detail };
+  if (recentMessages < 20) return { level: 'lively', label: l.msg('Lively'), detail };
+  return { level: 'buzzing', label: l.msg('Buzzing'), detail };
 }
 
 /** "Dana from Acme is here", "Dana and Eli from Acme are here"; empty when no staff sit there. */
-export function staffLine(people: SeatedPerson[], brand: string): string {
+export function staffLine(people: SeatedPerson[], brand: string, l: Localizer = i18n): string {
   const staff = people.filter((p) => p.staff).map((p) => p.displayName);
   if (staff.length === 0) return '';
-  return `${listOfNames(staff)} from ${brand} ${staff.length === 1 ? 'is' : 'are'} here`;
+  return l.msg('{count, plural, one {{names} from {brand} is here} other {{names} from {brand} are here}}', {
+    count: staff.length,
+    names: listOfNames(staff, 3, l),
+    brand,
+  });
 }
 
 /** "Ana", "Ana and Kenji", "Ana, Kenji and Priya", "Ana, Kenji and 3 others". */
-export function listOfNames(names: string[], max = 3): string {
+export function listOfNames(names: string[], max = 3, l: Localizer = i18n): string {
   if (names.length <= 1) return names[0] ?? '';
-  if (names.length > max) return `${names.slice(0, max - 1).join(', ')} and ${names.length - (max - 1)} others`;
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  if (names.length > max) {
+    const others = names.length - (max - 1);
+    return l.list([...names.slice(0, max - 1), l.msg('{count, plural, one {# other} other {# others}}', { count: others })]);
+  }
+  return l.list(names);
 }
 
 /** The letter on a person's round avatar. */

@@ -6,6 +6,7 @@ import type { Space } from '../../shared/schemas/spaces.js';
 import type { StreamEvent } from '../../shared/schemas/streams.js';
 import { streamName } from '../../shared/streams.js';
 import { AppElement } from '../base-element.js';
+import { i18n, msg, msgRich, startAppLanguage } from '../i18n/app.js';
 import '../components/cp-announcement-list/cp-announcement-list.js';
 import '../components/cp-avatar/cp-avatar.js';
 import '../components/cp-connection-status/cp-connection-status.js';
@@ -90,6 +91,8 @@ export class CpFanApp extends AppElement {
   @state() private liveNote = '';
   private spaceRequest = 0;
   private cleanups: (() => void)[] = [];
+  /** The page waits for its language (English at once; another is a chunk to load) before it first renders. */
+  private languageReady = false;
 
   @query('main') private mainElement?: HTMLElement;
 
@@ -117,6 +120,14 @@ export class CpFanApp extends AppElement {
     window.addEventListener('online', onOnline);
     this.cleanups.push(() => window.removeEventListener('online', onOnline));
     void this.session.store.load();
+    void startAppLanguage().then(() => {
+      this.languageReady = true;
+      this.requestUpdate();
+    });
+  }
+
+  protected override shouldUpdate(): boolean {
+    return this.languageReady;
   }
 
   override disconnectedCallback(): void {
@@ -129,7 +140,7 @@ export class CpFanApp extends AppElement {
     if (identityChanged(next, previous)) reconnectAs(this.socket);
     this.center.enabled = next.status === 'signed-in';
     this.personalStream.stream = next.user ? streamName.user(next.user.id) : null;
-    this.problem = next.error ? `We couldn't check whether you are signed in. ${next.error.message}` : null;
+    this.problem = next.error ? msg("We couldn't check whether you are signed in. {problem}", { problem: next.error.message }) : null;
     const route = this.route;
     // Signed in on the sign-in (or sign-up) page: back to where the person was.
     if (next.status === 'signed-in' && previous.status === 'signed-out' && (route.name === 'signin' || route.name === 'signup')) {
@@ -144,7 +155,7 @@ export class CpFanApp extends AppElement {
   private onNotification(n: Notification): void {
     // A decision on a held post is already said by the notice line (personal stream).
     if (n.kind === 'moderation') return;
-    this.liveNote = `New notification: ${notificationHeadline(n)}`;
+    this.liveNote = msg('New notification: {headline}', { headline: notificationHeadline(n) });
   }
 
   private async onRoute(change: RouteChange): Promise<void> {
@@ -221,17 +232,19 @@ export class CpFanApp extends AppElement {
   private onPersonalEvents(events: StreamEvent[]): void {
     for (const event of events) {
       if (event.type !== 'moderation:decided') continue;
-      const what = event.data.kind === 'wave' ? 'Your idea' : 'Your reply';
+      const kind = event.data.kind === 'wave' ? 'wave' : 'reply';
       this.notice =
         event.data.decision === 'approved'
-          ? `${what} was approved and everyone can see it now.`
-          : `${what} was not published${event.data.reason ? `: ${event.data.reason}` : '.'}`;
+          ? msg('{kind, select, wave {Your idea} other {Your reply}} was approved and everyone can see it now.', { kind })
+          : event.data.reason
+            ? msg('{kind, select, wave {Your idea} other {Your reply}} was not published: {reason}', { kind, reason: event.data.reason })
+            : msg('{kind, select, wave {Your idea} other {Your reply}} was not published.', { kind });
     }
   }
 
   private async signOut(): Promise<void> {
     const result = await this.session.store.logout();
-    this.problem = result.ok ? null : `Signing out failed. ${result.error.message}`;
+    this.problem = result.ok ? null : msg('Signing out failed. {problem}', { problem: result.error.message });
     // Unsent drafts stay on this device only for the person who wrote them.
     if (result.ok) {
       draftStorage.clearAll();
@@ -241,10 +254,10 @@ export class CpFanApp extends AppElement {
 
   private spaceTitle(): string {
     if (this.space.status === 'ready') return this.space.space.name;
-    if (this.space.status === 'loading') return this.route.name === 'not-found' ? 'Commonplace' : 'Loading space…';
+    if (this.space.status === 'loading') return this.route.name === 'not-found' ? 'Commonplace' : msg('Loading space…');
     return this.space.error.code === ERROR_CODES.NOT_FOUND || this.space.error.code === ERROR_CODES.INVALID_INPUT
-      ? 'Space not found'
-      : 'Space unavailable';
+      ? msg('Space not found')
+      : msg('Space unavailable');
   }
 
   /** The space's sections and the person's own pages; the current one is marked for screen readers and drawn as selected. */
@@ -258,17 +271,17 @@ export class CpFanApp extends AppElement {
     // Several spaces: the count is of all of them, and so is the list it leads to.
     const notificationsHref = this.session.state.memberships.length > 1 ? href.notifications(null) : href.notifications(slug);
     const mine = user !== null && route.name === 'profile' && route.userId === user.id;
-    return html`<nav class="sections" aria-label="${name} sections">
-      <a href=${href.ideas(slug)} aria-current=${current(route.name === 'ideas', inIdeas)}>Ideas</a>
-      <a href=${href.cafe(slug)} aria-current=${current(route.name === 'cafe', inCafe)}>Cafe</a>
+    return html`<nav class="sections" aria-label=${msg('{space} sections', { space: name })}>
+      <a href=${href.ideas(slug)} aria-current=${current(route.name === 'ideas', inIdeas)}>${msg('Ideas')}</a>
+      <a href=${href.cafe(slug)} aria-current=${current(route.name === 'cafe', inCafe)}>${msg('Cafe')}</a>
       ${user
         ? html`<a href=${notificationsHref} aria-current=${current(route.name === 'notifications')}
-              >Notifications${unread > 0
-                ? html`<span class="badge" aria-hidden="true">${unread > 99 ? '99+' : unread}</span
-                    ><span class="visually-hidden">, ${unread} unread</span>`
+              >${msg('Notifications')}${unread > 0
+                ? html`<span class="badge" aria-hidden="true">${unread > 99 ? msg('{count}+', { count: 99 }) : i18n.number(unread)}</span
+                    ><span class="visually-hidden">${msg(', {count} unread', { count: unread })}</span>`
                 : nothing}</a
             >
-            <a href=${href.profile(slug, user.id)} aria-current=${current(mine)}>Profile</a>`
+            <a href=${href.profile(slug, user.id)} aria-current=${current(mine)}>${msg('Profile')}</a>`
         : nothing}
     </nav>`;
   }
@@ -279,19 +292,18 @@ export class CpFanApp extends AppElement {
     if (status === 'signed-in' && user) {
       return html`<div class="account">
         <span class="account__who"
-          ><cp-avatar size="sm" user-id=${user.id} name=${user.displayName}></cp-avatar><span class="visually-hidden">Signed in as </span
-          ><span class="account__name">${user.displayName}</span></span
+          ><cp-avatar size="sm" user-id=${user.id} name=${user.displayName}></cp-avatar><span class="visually-hidden">${msg('Signed in as')} </span><span class="account__name">${user.displayName}</span></span
         >
-        <a class="account__link" href=${href.settings()} aria-current=${this.route.name === 'settings' ? 'page' : nothing}>Settings</a>
-        <button class="button button--quiet" type="button" @click=${this.signOut}>Sign out</button>
+        <a class="account__link" href=${href.settings()} aria-current=${this.route.name === 'settings' ? 'page' : nothing}>${msg('Settings')}</a>
+        <button class="button button--quiet" type="button" @click=${this.signOut}>${msg('Sign out')}</button>
       </div>`;
     }
     const route = this.route;
     const onAuthPage = route.name === 'signin' || route.name === 'signup';
     const next = onAuthPage ? route.next : routeHref(route);
     return html`<div class="account">
-      <a class="button button--quiet" href=${href.signIn(next)} aria-current=${route.name === 'signin' ? 'page' : nothing}>Sign in</a>
-      <a class="button" href=${href.signUp(next)} aria-current=${route.name === 'signup' ? 'page' : nothing}>Create account</a>
+      <a class="button button--quiet" href=${href.signIn(next)} aria-current=${route.name === 'signin' ? 'page' : nothing}>${msg('Sign in')}</a>
+      <a class="button" href=${href.signUp(next)} aria-current=${route.name === 'signup' ? 'page' : nothing}>${msg('Create account')}</a>
     </div>`;
   }
 
@@ -299,14 +311,14 @@ export class CpFanApp extends AppElement {
     switch (error.code) {
       case ERROR_CODES.NOT_FOUND:
       case ERROR_CODES.INVALID_INPUT:
-        return html`<p>There is no space called “${slug}”. Check the address, or ask the brand for its link.</p>`;
+        return html`<p>${msg('There is no space called “{slug}”. Check the address, or ask the brand for its link.', { slug })}</p>`;
       case ERROR_CODES.UNAUTHENTICATED:
-        return html`<p>“${slug}” is a private space. Sign in with an account that belongs to it.</p>`;
+        return html`<p>${msg('“{slug}” is a private space. Sign in with an account that belongs to it.', { slug })}</p>`;
       case ERROR_CODES.FORBIDDEN:
-        return html`<p>“${slug}” is a private space, and your account is not a member of it.</p>`;
+        return html`<p>${msg('“{slug}” is a private space, and your account is not a member of it.', { slug })}</p>`;
       default:
-        return html`<p>We couldn't load this space. ${error.message}</p>
-          <div><button class="button" type="button" @click=${this.retrySpace}>Try again</button></div>`;
+        return html`<p>${msg("We couldn't load this space. {problem}", { problem: error.message })}</p>
+          <div><button class="button" type="button" @click=${this.retrySpace}>${msg('Try again')}</button></div>`;
     }
   }
 
@@ -374,7 +386,7 @@ export class CpFanApp extends AppElement {
   private renderAccountPage() {
     const route = this.route;
     const { status, user } = this.session.state;
-    if (status === 'loading') return html`<p class="muted" role="status">Loading…</p>`;
+    if (status === 'loading') return html`<p class="muted" role="status">${msg('Loading…')}</p>`;
     switch (route.name) {
       case 'signin':
       case 'signup':
@@ -386,12 +398,26 @@ export class CpFanApp extends AppElement {
           .user=${user}
         ></cp-sign-in-view>`;
       case 'settings':
-        return html`<cp-settings-view data-view .api=${this.api} .user=${user}></cp-settings-view>`;
+        return html`<cp-settings-view
+          data-view
+          .api=${this.api}
+          .user=${user}
+          .memberships=${this.session.state.memberships}
+          @cp-account-forgotten=${this.onForgotten}
+        ></cp-settings-view>`;
       case 'notifications':
         return this.renderNotifications(null, route.unread);
       default:
         return nothing;
     }
+  }
+
+  /** "Forget me" went through: the server deleted the account and its cookie; sign out here too and say so. */
+  private async onForgotten(): Promise<void> {
+    draftStorage.clearAll();
+    tableDraftStorage.clearAll();
+    await this.session.store.load();
+    this.notice = msg('Your account is deleted and you are signed out. What you wrote stays, as “Former member”.');
   }
 
   /** A new display name shows in the header at once (the session is read again). */
@@ -402,13 +428,13 @@ export class CpFanApp extends AppElement {
   private renderMain() {
     if (this.route.name === 'not-found') {
       return html`<section class="section space-error">
-        <h2 class="section__title">Page not found</h2>
-        <p>There is nothing at this address. <a href="/">Go to the ideas</a>.</p>
+        <h2 class="section__title">${msg('Page not found')}</h2>
+        <p>${msgRich('There is nothing at this address. {link}.', { link: html`<a href="/">${msg('Go to the ideas')}</a>` })}</p>
       </section>`;
     }
     if (ACCOUNT_ROUTES.has(this.route.name) && routeSlug(this.route) === null) return this.renderAccountPage();
     const load = this.space;
-    if (load.status === 'loading') return html`<p class="muted" role="status">Loading the space…</p>`;
+    if (load.status === 'loading') return html`<p class="muted" role="status">${msg('Loading the space…')}</p>`;
     if (load.status === 'error') {
       return html`<section class="section space-error" role="alert">${this.renderSpaceError(load.slug, load.error)}</section>`;
     }
@@ -420,8 +446,8 @@ export class CpFanApp extends AppElement {
     if (state === 'connected' || state === 'connecting') return nothing;
     return html`<p class="connection-note">
       ${state === 'offline'
-        ? 'You are offline. What you write is kept on this device, and you can send it when you are back.'
-        : 'The live connection dropped; reconnecting. What you write is kept, and nothing you missed is lost.'}
+        ? msg('You are offline. What you write is kept on this device, and you can send it when you are back.')
+        : msg('The live connection dropped; reconnecting. What you write is kept, and nothing you missed is lost.')}
     </p>`;
   }
 
@@ -431,7 +457,7 @@ export class CpFanApp extends AppElement {
     // On the person's own pages an unavailable space is no news: the header just leaves it out.
     const showSpace = ready !== null || !accountPage;
     const user = this.session.state.user;
-    return html`<a class="skip-link" href="#main" @click=${this.skipToMain}>Skip to content</a>
+    return html`<a class="skip-link" href="#main" @click=${this.skipToMain}>${msg('Skip to content')}</a>
       <header class="header">
         <div class="header__inner">
           <div class="header__titles">

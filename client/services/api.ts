@@ -1,5 +1,7 @@
 import { ERROR_CODES, type ErrorBody, type ErrorCode } from '../../shared/errors.js';
 import type { Result } from '../../shared/protocol/result.js';
+import { i18n } from '../i18n/app.js';
+import type { Localizer } from '../i18n/localizer.js';
 
 export interface ApiOptions {
   /** Prefix for every path; '' means this page's own origin. The widget passes the server's origin. */
@@ -7,6 +9,8 @@ export interface ApiOptions {
   /** 'same-origin' for the apps (session cookie); the widget uses 'omit' (anonymous or bearer). */
   credentials?: RequestCredentials;
   fetch?: typeof fetch;
+  /** The language of the client's own error messages (the app's by default; a widget view passes its own). */
+  localizer?: Localizer;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -27,10 +31,10 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   429: ERROR_CODES.RATE_LIMITED,
 };
 
-export const NETWORK_ERROR: ErrorBody = {
-  code: ERROR_CODES.INTERNAL,
-  message: "We couldn't reach Commonplace. Check your connection and try again.",
-};
+/** The server could not be reached, in the language of `l`. */
+export function networkError(l: Localizer = i18n): ErrorBody {
+  return { code: ERROR_CODES.INTERNAL, message: l.msg("We couldn't reach Commonplace. Check your connection and try again.") };
+}
 
 /** fetch for the JSON API: every call resolves to a `Result<T>`, never throws. */
 export class ApiClient {
@@ -42,8 +46,10 @@ export class ApiClient {
   readonly #baseUrl: string;
   readonly #credentials: RequestCredentials;
   readonly #fetch: typeof fetch;
+  readonly #l: Localizer;
 
   constructor(options: ApiOptions = {}) {
+    this.#l = options.localizer ?? i18n;
     this.#baseUrl = options.baseUrl ?? '';
     this.#credentials = options.credentials ?? 'same-origin';
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -87,20 +93,20 @@ export class ApiClient {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {
-      return { ok: false, error: NETWORK_ERROR };
+      return { ok: false, error: networkError(this.#l) };
     }
 
     const payload = await readJson(response);
     if (response.ok) {
       if (response.status === 204) return { ok: true, data: null as T };
-      if (payload === undefined) return { ok: false, error: unexpected(response) };
+      if (payload === undefined) return { ok: false, error: unexpected(response, this.#l) };
       return { ok: true, data: payload as T };
     }
     const error = errorBody(payload);
     if (error) return { ok: false, error };
     // A gateway in front of a stopped server answers for it.
-    if ([502, 503, 504].includes(response.status)) return { ok: false, error: NETWORK_ERROR };
-    return { ok: false, error: unexpected(response) };
+    if ([502, 503, 504].includes(response.status)) return { ok: false, error: networkError(this.#l) };
+    return { ok: false, error: unexpected(response, this.#l) };
   }
 }
 
@@ -118,11 +124,11 @@ function errorBody(payload: unknown): ErrorBody | null {
   return error && typeof error.code === 'string' && typeof error.message === 'string' ? (error as ErrorBody) : null;
 }
 
-function unexpected(response: Response): ErrorBody {
+function unexpected(response: Response, l: Localizer): ErrorBody {
   const code = CODE_BY_STATUS[response.status] ?? ERROR_CODES.INTERNAL;
   const message =
     code === ERROR_CODES.NOT_FOUND
-      ? 'Not found'
-      : `Commonplace answered unexpectedly (HTTP ${response.status}). Please try again.`;
+      ? l.msg('Not found')
+      : l.msg('Commonplace answered unexpectedly (HTTP {status}). Please try again.', { status: String(response.status) });
   return { code, message };
 }

@@ -1,6 +1,7 @@
 import { ERROR_CODES } from '../../shared/errors.js';
 import type { ClientToServerEvents } from '../../shared/protocol/events.js';
 import type { Ack, Result } from '../../shared/protocol/result.js';
+import { msg } from '../i18n/app.js';
 import type { AppSocket } from './socket.js';
 
 export type EventName = keyof ClientToServerEvents;
@@ -14,8 +15,6 @@ export interface SendOptions {
   attempts?: number;
 }
 
-export const NO_ACK_MESSAGE =
-  "The server didn't confirm. Check your connection and try again; it won't be done twice.";
 
 /**
  * Emits a client→server event and waits for its `Result` ack, re-sending the same payload
@@ -38,5 +37,5 @@ export async function send<E extends EventName>(
       // No ack in time; the same payload may be re-sent safely.
     }
   }
-  return { ok: false, error: { code: ERROR_CODES.INTERNAL, message: NO_ACK_MESSAGE } };
+  return { ok: false, error: { code: ERROR_CODES.INTERNAL, message: msg("The server didn't confirm. Check your connection and try again; it won't be done twice.") } };
 }

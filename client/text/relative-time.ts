@@ -1,3 +1,6 @@
+import { i18n } from '../i18n/app.js';
+import type { Localizer } from '../i18n/localizer.js';
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
@@ -9,13 +12,14 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 const formatters = new Map<string, Intl.RelativeTimeFormat>();
 
-/** "just now", "5 minutes ago", "yesterday", "3 weeks ago"; future times read "in …". */
-export function relativeTime(iso: string, now: number = Date.now(), locale?: string): string {
+/** "just now", "5 minutes ago", "yesterday", "3 weeks ago"; future times read "in …"; in the language of `l`. */
+export function relativeTime(iso: string, now: number = Date.now(), l: Localizer = i18n): string {
   const then = Date.parse(iso);
   if (Number.isNaN(then)) return '';
   const seconds = Math.round((then - now) / 1000);
-  if (Math.abs(seconds) < 45) return 'just now';
-  const key = locale ?? '';
+  if (Math.abs(seconds) < 45) return l.msg('just now');
+  const locale = l.locale;
+  const key = locale;
   let format = formatters.get(key);
   if (!format) {
     format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
@@ -26,13 +30,10 @@ export function relativeTime(iso: string, now: number = Date.now(), locale?: str
       return format.format(Math.round(seconds / size), unit);
     }
   }
-  return 'just now';
+  return l.msg('just now');
 }
 
-const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-/** The full date and time, for tooltips and `<time>` titles. */
-export function absoluteTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : absolute.format(date);
+/** The full date and time, for tooltips and `<time>` titles, in the language of `l`. */
+export function absoluteTime(iso: string, l: Localizer = i18n): string {
+  return l.date(iso, { dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -1,4 +1,5 @@
 import { WAVE_LIMITS } from '../../shared/waves.js';
+import { msg } from '../i18n/app.js';
 
 const TAG = /^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u;
 
@@ -15,10 +16,10 @@ export function parseTags(input: string): ParsedTags {
   for (const raw of input.split(',')) {
     const tag = raw.trim().replace(/\s+/g, ' ').toLowerCase();
     if (!tag || tags.includes(tag)) continue;
-    if (tag.length > WAVE_LIMITS.tagMax) problems.push(`“${tag}” is longer than ${WAVE_LIMITS.tagMax} characters`);
-    else if (!TAG.test(tag)) problems.push(`“${tag}” may only use letters, digits, spaces, - and _`);
+    if (tag.length > WAVE_LIMITS.tagMax) problems.push(msg('“{tag}” is longer than {max} characters', { tag, max: WAVE_LIMITS.tagMax }));
+    else if (!TAG.test(tag)) problems.push(msg('“{tag}” may only use letters, digits, spaces, - and _', { tag }));
     else tags.push(tag);
   }
-  if (tags.length > WAVE_LIMITS.tagsMax) problems.push(`at most ${WAVE_LIMITS.tagsMax} tags`);
+  if (tags.length > WAVE_LIMITS.tagsMax) problems.push(msg('at most {max} tags', { max: WAVE_LIMITS.tagsMax }));
   return { tags: tags.slice(0, WAVE_LIMITS.tagsMax), problems };
 }

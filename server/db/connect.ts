@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from './database.js';
 
 export interface DbOptions {
@@ -29,10 +29,37 @@ export function createDb(options: DbOptions): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     kysely,
     sqlite,
     close: () => kysely.destroy(),
+  };
+}
+
+/** How many distinct statements stay prepared; our queries are a few hundred shapes. */
+const STATEMENT_CACHE = 1000;
+
+/**
+ * Kysely prepares every query anew; preparing was 15–23 % of the CPU a cafe message costs
+ * (bench/scenarios/cafe.ts profile). better-sqlite3 statements are reusable, so the most recently
+ * used ones are kept by their SQL text (values are bound parameters, so the shapes repeat).
+ * Safe because Kysely's SQLite driver runs one query at a time on its one connection.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const prepared = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let statement = prepared.get(sql);
+      if (statement) {
+        prepared.delete(sql);
+      } else {
+        statement = sqlite.prepare(sql);
+        if (prepared.size >= STATEMENT_CACHE) prepared.delete(prepared.keys().next().value!);
+      }
+      prepared.set(sql, statement);
+      return statement;
+    },
   };
 }

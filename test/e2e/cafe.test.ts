@@ -56,6 +56,8 @@ describe('the cafe in several browsers', () => {
     // The floor shows it without a reload: one of two seats, Ana at it.
     await expect.poll(() => deepText(card(p.page, 'Night rides')), LIVE).toContain('1 of 2 seats taken');
     expect(await deepText(card(p.page, 'Night rides'))).toContain('Ana Souza');
+    // Her name links to her profile, as names do elsewhere in the app.
+    expect(await card(p.page, 'Night rides').getByRole('link', { name: 'Ana Souza' }).getAttribute('href')).toBe(`/s/acme/people/${ana!.id}`);
 
     // Kenji sits down from the floor.
     const k = await openAs(kenji!, '/s/acme/cafe');

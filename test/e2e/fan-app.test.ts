@@ -311,3 +311,37 @@ describe('drafts, deep links and the shell', () => {
     expect(scriptErrors(errors)).toEqual([]);
   }, SLOW);
 });
+
+describe('the fan app in another language', () => {
+  it('switches its words from Settings at once, keeps the choice on this device, and goes back to the browser’s language', async () => {
+    const { ana, wave } = await anaAndBen();
+    const { page, errors } = await openAs(ana, '/settings');
+    // Its label changes language too: found by id.
+    const language = page.locator('cp-settings-view').locator('#language');
+    await expect.poll(() => language.count(), LIVE).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    await language.selectOption('nl');
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Instellingen' }).count(), LIVE).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+    expect(await sections(page).getByRole('link').allTextContents()).toEqual(['Ideeën', 'Café', 'Meldingen', 'Profiel']);
+    expect(await page.getByRole('button', { name: 'Afmelden' }).count()).toBe(1);
+    // What Dutch does not translate yet stays English.
+    expect(await deepText(page.locator('cp-settings-view'))).toContain('Tell me when');
+
+    // Kept across a reload and on other pages.
+    await page.goto(`${server.url}/s/acme/waves/${wave.id}`);
+    await expect.poll(() => sections(page).getByRole('link').first().textContent(), LIVE).toBe('Ideeën');
+    await expect.poll(() => page.getByRole('button', { name: 'Steunen' }).count(), LIVE).toBe(1);
+    await page.goto(`${server.url}/s/acme`);
+    await expect.poll(() => deepText(page.locator('cp-wave-card').first()), LIVE).toContain('1 reactie');
+
+    // Back to automatic: the browser's language, English here.
+    await page.goto(`${server.url}/settings`);
+    await expect.poll(() => language.count(), LIVE).toBe(1);
+    await language.selectOption('');
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Settings' }).count(), LIVE).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(scriptErrors(errors)).toEqual([]);
+  }, SLOW);
+});

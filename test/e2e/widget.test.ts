@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WaveDetail } from '../../shared/schemas/waves.js';
+import { pseudo } from '../../client/i18n/pseudo.js';
 import { BRAND_CUSTOMERS, startBrandSite, type BrandSite } from '../../server/demo-brand/brand-site.js';
 import { collectConsoleErrors, deepText, isNetworkError, launchBrowser, openSignedIn } from '../helpers/browser.js';
 import { useBrowserAndServer } from '../helpers/browser-suite.js';
@@ -249,6 +250,43 @@ describe('the widget on a brand page (another origin)', () => {
 
     const app = await openSignedIn(browser, server.url, fan, `/s/lumen/waves/${wave.id}`, contexts);
     await expect.poll(() => app.page.getByRole('textbox', { name: 'Idea document' }).textContent(), { timeout: 10_000 }).toContain('Reflective piping too.');
+    expect(errors.filter((e) => !isNetworkError(e))).toEqual([]);
+  });
+
+  it('speaks the language of its lang attribute: each widget its own, loaded on demand, and a change of it', async () => {
+    const site = await brandSite(() => null);
+    await setup(site);
+    const { page, errors } = await openBrand(`${site.url}/?view=ideas`);
+    const tables: string[] = [];
+    page.on('request', (request) => void (/\/assets\/i18n-/.test(request.url()) && tables.push(new URL(request.url()).pathname)));
+    const english = page.locator('commonplace-embed[view=ideas]');
+    await expect.poll(() => widgetText(page, 'ideas'), { timeout: 10_000 }).toContain('Ideas for Space lumen');
+    expect(tables).toEqual([]);
+
+    // A second widget on the same page, in Dutch: its words change, the first one's do not.
+    await page.evaluate(() => {
+      const dutch = document.createElement('commonplace-embed');
+      dutch.id = 'dutch';
+      dutch.setAttribute('space', 'lumen');
+      dutch.setAttribute('lang', 'nl');
+      document.body.prepend(dutch);
+    });
+    const dutch = page.locator('#dutch');
+    await expect.poll(() => deepText(dutch), { timeout: 10_000 }).toContain('Ideeën voor Space lumen');
+    const text = await deepText(dutch);
+    expect(text).toContain('Meld je aan om ideeën te steunen');
+    expect(text).toContain('0 reacties');
+    expect(text).toContain('A cargo cover that clips on');
+    expect(await dutch.locator('[part=frame]').getAttribute('lang')).toBe('nl');
+    expect(await deepText(english)).toContain('Sign in to support ideas');
+    // Only the widget's part of the Dutch tables was fetched, once.
+    expect(tables).toHaveLength(1);
+    expect(tables[0]).toMatch(/^\/assets\/i18n-nl-widget-/);
+
+    // Changing the attribute reloads the view in the new language (here the pseudo-locale: every word accented).
+    await dutch.evaluate((el) => el.setAttribute('lang', 'en-XA'));
+    await expect.poll(() => deepText(dutch), { timeout: 10_000 }).toContain(`${pseudo('Ideas for ')}Space lumen`);
+    expect(await deepText(dutch)).toContain(pseudo('Sign in to support ideas'));
     expect(errors.filter((e) => !isNetworkError(e))).toEqual([]);
   });
 });

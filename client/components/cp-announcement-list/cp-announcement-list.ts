@@ -3,12 +3,12 @@ import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { StreamEvent } from '../../../shared/schemas/streams.js';
 import { AppElement } from '../../base-element.js';
+import { i18n, msg, msgRich } from '../../i18n/app.js';
 import { shared } from '../../styles/shared.js';
 import { styles } from './cp-announcement-list.styles.js';
 
 type Announcement = Extract<StreamEvent, { type: 'announcement:posted' }>;
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * @summary A space's announcements, oldest first, as a live log that screen readers follow.
@@ -22,7 +22,8 @@ export class CpAnnouncementList extends AppElement {
   @property({ attribute: false }) events: StreamEvent[] = [];
 
   /** Accessible name of the log. */
-  @property() label = 'Announcements';
+  /** Accessible name of the log ("Announcements" when unset). */
+  @property() label = '';
 
   /** Set while the past announcements are still on their way, so "none yet" is not claimed too early. */
   @property({ type: Boolean }) loading = false;
@@ -35,8 +36,7 @@ export class CpAnnouncementList extends AppElement {
     return html`<li class="announcement">
       <p class="announcement__text">${text}</p>
       <p class="announcement__meta">
-        ${author.displayName} ·
-        <time datetime=${event.createdAt}>${formatTime(event.createdAt)}</time>
+        ${msgRich('{name} · {when}', { name: author.displayName, when: html`<time datetime=${event.createdAt}>${i18n.date(event.createdAt)}</time>` })}
       </p>
     </li>`;
   }
@@ -44,7 +44,7 @@ export class CpAnnouncementList extends AppElement {
   override render() {
     const all = this.events.filter((e): e is Announcement => e.type === 'announcement:posted');
     const announcements = this.compact ? all.slice(-3) : all;
-    return html`<div role="log" aria-live="polite" aria-label=${this.label}>
+    return html`<div role="log" aria-live="polite" aria-label=${this.label || msg('Announcements')}>
         <ol class="list" part="list">
           ${repeat(announcements, (e) => e.seq, (e) => this.renderItem(e))}
         </ol>
@@ -52,14 +52,9 @@ export class CpAnnouncementList extends AppElement {
       ${announcements.length > 0 || this.compact
         ? nothing
         : this.loading
-          ? html`<p class="empty">Loading announcements…</p>`
-          : html`<p class="empty">No announcements yet. New ones appear here as soon as they are posted.</p>`}`;
+          ? html`<p class="empty">${msg('Loading announcements…')}</p>`
+          : html`<p class="empty">${msg('No announcements yet. New ones appear here as soon as they are posted.')}</p>`}`;
   }
-}
-
-function formatTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : when.format(date);
 }
 
 declare global {

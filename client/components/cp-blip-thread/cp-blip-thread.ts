@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Blip } from '../../../shared/schemas/waves.js';
 import { AppElement } from '../../base-element.js';
+import { msg } from '../../i18n/app.js';
 import type { ReplyRequestDetail } from '../../events.js';
 import type { ApiClient } from '../../services/api.js';
 import type { AppSocket } from '../../services/socket.js';
@@ -67,7 +68,7 @@ export class CpBlipThread extends AppElement {
       this.drafts.filter((d) => d.parentId === parentId),
       (d) => d.author.id,
       (d) => html`<li class="ghost" aria-live="off">
-        <p class="ghost__who"><span class="dots">${d.author.displayName} is writing…</span></p>
+        <p class="ghost__who"><span class="dots">${msg('{name} is writing…', { name: d.author.displayName })}</span></p>
         ${d.text ? html`<p class="ghost__text">${d.text}</p>` : nothing}
       </li>`,
     );
@@ -85,7 +86,7 @@ export class CpBlipThread extends AppElement {
         .parentId=${editing ? blip.parentId : parentId}
         .anchor=${editing ? null : (reply?.anchor ?? null)}
         .blip=${blip}
-        label=${editing ? 'Edit your reply' : reply?.anchor ? 'Reply to this passage' : 'Your reply'}
+        label=${editing ? msg('Edit your reply') : reply?.anchor ? msg('Reply to this passage') : msg('Your reply')}
         ?share-drafts=${this.shareDrafts}
         cancellable
       ></cp-composer>
@@ -114,7 +115,7 @@ export class CpBlipThread extends AppElement {
           ></cp-blip>`}
       ${replying ? this.renderComposer(blip.id, null) : nothing}
       ${node.children.length > 0 || ghosts
-        ? html`<ol class="children ${node.depth + 1 > MAX_INDENT ? 'children--flat' : ''}" aria-label="Replies to ${blip.author.displayName}">
+        ? html`<ol class="children ${node.depth + 1 > MAX_INDENT ? 'children--flat' : ''}" aria-label=${msg('Replies to {name}', { name: blip.author.displayName })}>
             ${repeat(node.children, (c) => c.blip.id, (c) => this.renderNode(c))} ${this.renderGhosts(blip.id)}
           </ol>`
         : nothing}
@@ -130,13 +131,13 @@ export class CpBlipThread extends AppElement {
         ${repeat(tree, (n) => n.blip.id, (n) => this.renderNode(n))} ${this.renderGhosts(null)}
         ${stray.map(
           (d) => html`<li class="ghost" aria-live="off">
-            <p class="ghost__who">${d.author.displayName} is writing…</p>
+            <p class="ghost__who">${msg('{name} is writing…', { name: d.author.displayName })}</p>
             ${d.text ? html`<p class="ghost__text">${d.text}</p>` : nothing}
           </li>`,
         )}
       </ol>`;
     if (this.snapshot) return list;
-    return html`<div role="log" aria-live="polite" aria-relevant="additions" aria-label="Conversation">${list}</div>`;
+    return html`<div role="log" aria-live="polite" aria-relevant="additions" aria-label=${msg('Conversation')}>${list}</div>`;
   }
 }
 

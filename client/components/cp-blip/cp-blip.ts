@@ -5,6 +5,7 @@ import type { ErrorBody } from '../../../shared/errors.js';
 import { REACTIONS, WAVE_LIMITS } from '../../../shared/waves.js';
 import type { Blip, Reaction } from '../../../shared/schemas/waves.js';
 import { AppElement } from '../../base-element.js';
+import { msg, msgRich } from '../../i18n/app.js';
 import { userColor } from '../../editor/user-color.js';
 import type { ApiClient } from '../../services/api.js';
 import { listRevisions, type BlipRevision } from '../../services/blips.js';
@@ -15,13 +16,13 @@ import { absoluteTime } from '../../text/relative-time.js';
 import '../cp-relative-time/cp-relative-time.js';
 import { styles } from './cp-blip.styles.js';
 
-export const REACTION_GLYPHS: Record<Reaction, { glyph: string; label: string }> = {
-  'thumbs-up': { glyph: '👍', label: 'Thumbs up' },
-  heart: { glyph: '❤️', label: 'Heart' },
-  party: { glyph: '🎉', label: 'Party' },
-  idea: { glyph: '💡', label: 'Idea' },
-  thinking: { glyph: '🤔', label: 'Thinking' },
-  eyes: { glyph: '👀', label: 'Eyes' },
+export const REACTION_GLYPHS: Record<Reaction, { glyph: string; readonly label: string }> = {
+  'thumbs-up': { glyph: '👍', get label() { return msg('Thumbs up'); } },
+  heart: { glyph: '❤️', get label() { return msg('Heart'); } },
+  party: { glyph: '🎉', get label() { return msg('Party'); } },
+  idea: { glyph: '💡', get label() { return msg('Idea'); } },
+  thinking: { glyph: '🤔', get label() { return msg('Thinking'); } },
+  eyes: { glyph: '👀', get label() { return msg('Eyes'); } },
 };
 
 type Revisions = { status: 'closed' } | { status: 'loading' } | { status: 'open'; items: BlipRevision[] } | { status: 'error'; error: ErrorBody };
@@ -206,7 +207,7 @@ export class CpBlip extends AppElement {
       const face = REACTION_GLYPHS[r.reaction];
       if (!face) return nothing;
       const mine = signedIn && r.by.includes(this.viewerId!);
-      const label = `${face.label}: ${r.count}`;
+      const label = msg('{reaction}: {count}', { reaction: face.label, count: r.count });
       return signedIn
         ? html`<button class="reaction" type="button" aria-pressed=${mine ? 'true' : 'false'} aria-label=${label} @click=${() => this.toggleReaction(r.reaction, !mine)}>
             <span aria-hidden="true">${face.glyph}</span><span aria-hidden="true">${r.count}</span>
@@ -214,11 +215,11 @@ export class CpBlip extends AppElement {
         : html`<span class="reaction" role="img" aria-label=${label}><span aria-hidden="true">${face.glyph} ${r.count}</span></span>`;
     })}
     ${signedIn
-      ? html`<button class="action add-reaction" type="button" aria-expanded=${this.pickerOpen ? 'true' : 'false'} aria-label="Add a reaction" @click=${this.togglePicker}>
+      ? html`<button class="action add-reaction" type="button" aria-expanded=${this.pickerOpen ? 'true' : 'false'} aria-label=${msg('Add a reaction')} @click=${this.togglePicker}>
             <span aria-hidden="true">☺︎+</span>
           </button>
           ${this.pickerOpen
-            ? html`<div class="picker" role="group" aria-label="Reactions" @keydown=${this.onPickerKeydown}>
+            ? html`<div class="picker" role="group" aria-label=${msg('Reactions')} @keydown=${this.onPickerKeydown}>
                 ${REACTIONS.map((reaction) => {
                   const on = blip.reactions.some((r) => r.reaction === reaction && r.by.includes(this.viewerId!));
                   return html`<button type="button" aria-label=${REACTION_GLYPHS[reaction].label} aria-pressed=${on ? 'true' : 'false'} title=${REACTION_GLYPHS[reaction].label} @click=${() => this.pick(reaction, !on)}>
@@ -233,32 +234,34 @@ export class CpBlip extends AppElement {
   private renderActions(blip: Blip) {
     if (blip.deleted) return nothing;
     if (this.confirmingDelete) {
-      return html`<span class="confirm" role="group" aria-label="Confirm deleting">
-        Delete this reply?
+      return html`<span class="confirm" role="group" aria-label=${msg('Confirm deleting')}>
+        ${msg('Delete this reply?')}
         <button class="action action--danger" type="button" @click=${() => {
           this.confirmingDelete = false;
           this.emit('cp-delete-request', { blip });
-        }}>Delete</button>
-        <button class="action" type="button" @click=${() => (this.confirmingDelete = false)}>Keep it</button>
+        }}>${msg('Delete')}</button>
+        <button class="action" type="button" @click=${() => (this.confirmingDelete = false)}>${msg('Keep it')}</button>
       </span>`;
     }
     const name = blip.author.displayName;
     return html`${this.canReply
-      ? html`<button class="action" type="button" aria-label="Reply to ${name}" @click=${() => this.emit('cp-reply-request', { parentId: blip.id, anchor: null })}>Reply</button>`
+      ? html`<button class="action" type="button" aria-label=${msg('Reply to {name}', { name })} @click=${() => this.emit('cp-reply-request', { parentId: blip.id, anchor: null })}>
+          ${msg('Reply')}
+        </button>`
       : nothing}
-    ${this.mine ? html`<button class="action" type="button" @click=${() => this.emit('cp-edit-request', { blip })}>Edit</button>` : nothing}
+    ${this.mine ? html`<button class="action" type="button" @click=${() => this.emit('cp-edit-request', { blip })}>${msg('Edit')}</button>` : nothing}
     ${this.mine || this.staff
-      ? html`<button class="action action--danger" type="button" @click=${() => (this.confirmingDelete = true)}>Delete</button>`
+      ? html`<button class="action action--danger" type="button" @click=${() => (this.confirmingDelete = true)}>${msg('Delete')}</button>`
       : nothing}
     ${this.staff && !this.official
       ? html`<button
           class="action"
           type="button"
-          aria-label=${this.pinned ? 'Unpin the official response' : 'Pin as the official response'}
-          title=${this.pinned ? 'Unpin the official response' : 'Pin as the official response'}
+          aria-label=${this.pinned ? msg('Unpin the official response') : msg('Pin as the official response')}
+          title=${this.pinned ? msg('Unpin the official response') : msg('Pin as the official response')}
           @click=${() => this.emit('cp-pin-request', { blipId: this.pinned ? null : blip.id })}
         >
-          ${this.pinned ? 'Unpin' : 'Pin'}
+          ${this.pinned ? msg('Unpin') : msg('Pin')}
         </button>`
       : nothing}`;
   }
@@ -266,13 +269,15 @@ export class CpBlip extends AppElement {
   private renderRevisions(blip: Blip) {
     const revisions = this.revisions;
     if (revisions.status === 'closed') return nothing;
-    if (revisions.status === 'loading') return html`<p class="muted" role="status">Loading earlier versions…</p>`;
-    if (revisions.status === 'error') return html`<p class="alert" role="alert">Earlier versions are unavailable. ${revisions.error.message}</p>`;
-    if (revisions.items.length === 0) return html`<p role="status">No earlier versions were kept.</p>`;
-    return html`<ol class="revisions" id="revisions-${blip.id}" aria-label="Earlier versions">
+    if (revisions.status === 'loading') return html`<p class="muted" role="status">${msg('Loading earlier versions…')}</p>`;
+    if (revisions.status === 'error') {
+      return html`<p class="alert" role="alert">${msg('Earlier versions are unavailable. {problem}', { problem: revisions.error.message })}</p>`;
+    }
+    if (revisions.items.length === 0) return html`<p role="status">${msg('No earlier versions were kept.')}</p>`;
+    return html`<ol class="revisions" id="revisions-${blip.id}" aria-label=${msg('Earlier versions')}>
       ${revisions.items.map(
         (rev) => html`<li>
-          <div class="when">Version from <time datetime=${rev.at}>${absoluteTime(rev.at)}</time></div>
+          <div class="when">${msgRich('Version from {when}', { when: html`<time datetime=${rev.at}>${absoluteTime(rev.at)}</time>` })}</div>
           <div class="body">${renderBody(rev.body, blip.mentions)}</div>
         </li>`,
       )}
@@ -292,25 +297,40 @@ export class CpBlip extends AppElement {
             ? html`<a class="author" id=${authorId} href="/s/${encodeURIComponent(this.slug)}/people/${encodeURIComponent(blip.author.id)}">${blip.author.displayName}</a>`
             : html`<span class="author" id=${authorId}>${blip.author.displayName}</span>`}
           <cp-relative-time datetime=${blip.createdAt}></cp-relative-time>
-          ${this.official ? html`<span class="official">Official response</span>` : nothing}
+          ${this.official ? html`<span class="official">${msg('Official response')}</span>` : nothing}
           ${blip.visibility === 'held'
-            ? html`<span class="review">Waiting for review<span class="visually-hidden">: only you and staff see this reply for now</span></span>`
+            ? html`<span class="review"
+                ><span aria-hidden="true">${msg('Waiting for review')}</span
+                ><span class="visually-hidden">${msg('Waiting for review: only you and staff see this reply for now')}</span></span
+              >`
             : blip.visibility === 'rejected'
-              ? html`<span class="review review--rejected">Not published<span class="visually-hidden">: moderators did not approve this reply; only you see it</span></span>`
+              ? html`<span class="review review--rejected"
+                  ><span aria-hidden="true">${msg('Not published')}</span
+                  ><span class="visually-hidden">${msg('Not published: moderators did not approve this reply; only you see it')}</span></span
+                >`
               : nothing}
           ${blip.editedAt && !blip.deleted
-            ? html`<button class="link-button" type="button" aria-expanded=${this.revisions.status === 'closed' ? 'false' : 'true'} @click=${this.toggleRevisions}>
-                edited<span class="visually-hidden">, show earlier versions</span>
+            ? html`<button
+                class="link-button"
+                type="button"
+                aria-label=${msg('edited, show earlier versions')}
+                aria-expanded=${this.revisions.status === 'closed' ? 'false' : 'true'}
+                @click=${this.toggleRevisions}
+              >
+                ${msg('edited')}
               </button>`
             : nothing}
         </div>
-        ${blip.anchor ? html`<blockquote class="quote"><span class="visually-hidden">In reply to the passage: </span>“${blip.anchor.quote}”</blockquote>` : nothing}
+        ${blip.anchor
+          ? html`<blockquote class="quote"><span class="visually-hidden">${msg('In reply to the passage:')} </span>${msg('“{quote}”', { quote: blip.anchor.quote })}</blockquote>`
+          : nothing}
         ${blip.deleted
-          ? html`<p class="deleted">This reply was deleted.</p>`
+          ? html`<p class="deleted">${msg('This reply was deleted.')}</p>`
           : html`<div class="body" @pointerup=${this.checkSelection} @keyup=${this.checkSelection}>${renderBody(blip.body, blip.mentions)}</div>`}
         ${passage
           ? html`<button class="button reply-here" type="button" style=${styleMap({ top: `${passage.top}px`, left: `${passage.left}px` })} @click=${this.replyToPassage}>
-              Reply here<span class="visually-hidden"> to “${passage.quote}”</span>
+              <span aria-hidden="true">${msg('Reply here')}</span
+              ><span class="visually-hidden">${msg('Reply here to “{quote}”', { quote: passage.quote })}</span>
             </button>`
           : nothing}
         ${this.renderRevisions(blip)}

@@ -5,6 +5,7 @@ import { ERROR_CODES, type ErrorBody } from '../../../shared/errors.js';
 import { WAVE_LIMITS } from '../../../shared/waves.js';
 import type { Blip, Person } from '../../../shared/schemas/waves.js';
 import { AppElement } from '../../base-element.js';
+import { msg } from '../../i18n/app.js';
 import { userColor } from '../../editor/user-color.js';
 import { throttle, type Throttled } from '../../lib/throttle.js';
 import type { ApiClient } from '../../services/api.js';
@@ -70,7 +71,8 @@ export class CpComposer extends AppElement {
   /** Set to edit this blip instead of writing a new one. */
   @property({ attribute: false }) blip: Blip | null = null;
   /** Visible label of the text box. */
-  @property() label = 'Reply';
+  /** The box's label; "Reply" when unset. */
+  @property() label = '';
   @property() placeholder = '';
   /** Show a Cancel button (and let Escape close the composer). */
   @property({ type: Boolean }) cancellable = false;
@@ -241,9 +243,9 @@ export class CpComposer extends AppElement {
   private async submit(): Promise<void> {
     if (this.pending || !this.socket) return;
     const text = this.text.trim();
-    if (!text) return this.showError({ code: ERROR_CODES.INVALID_INPUT, message: 'Write something first.', field: 'body' });
+    if (!text) return this.showError({ code: ERROR_CODES.INVALID_INPUT, message: msg('Write something first.'), field: 'body' });
     if (text.length > WAVE_LIMITS.blipMax) {
-      return this.showError({ code: ERROR_CODES.INVALID_INPUT, message: `at most ${WAVE_LIMITS.blipMax} characters`, field: 'body' });
+      return this.showError({ code: ERROR_CODES.INVALID_INPUT, message: msg('at most {max} characters', { max: WAVE_LIMITS.blipMax }), field: 'body' });
     }
     const body = encodeMentions(text, livePicks(text, this.picks));
     this.submissionKey ??= newIdempotencyKey();
@@ -272,7 +274,7 @@ export class CpComposer extends AppElement {
     this.text = '';
     this.picks = [];
     draftStorage.clear(this.waveId, this.parentId);
-    this.notice = result.data.blip.visibility === 'held' ? 'Your reply is waiting for review by the moderators.' : 'Your reply is posted.';
+    this.notice = result.data.blip.visibility === 'held' ? msg('Your reply is waiting for review by the moderators.') : msg('Your reply is posted.');
     this.emit('cp-blip-posted', { blip: result.data.blip });
   }
 
@@ -285,8 +287,8 @@ export class CpComposer extends AppElement {
   private errorText(error: ErrorBody): string {
     const field = error.field?.split('.').pop();
     const message = field && error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field!.length + 2) : error.message;
-    if (field === 'body') return `${this.label}: ${message}`;
-    if (field === 'anchor' || field === 'quote' || field === 'offset') return `Quoted passage: ${message}`;
+    if (field === 'body') return msg('{field}: {problem}', { field: this.label || msg('Reply'), problem: message });
+    if (field === 'anchor' || field === 'quote' || field === 'offset') return msg('Quoted passage: {problem}', { problem: message });
     return message;
   }
 
@@ -294,7 +296,7 @@ export class CpComposer extends AppElement {
 
   private renderListbox() {
     if (this.options.length === 0) return nothing;
-    return html`<ul class="listbox" role="listbox" id="${this.uid}-people" aria-label="People to mention">
+    return html`<ul class="listbox" role="listbox" id="${this.uid}-people" aria-label=${msg('People to mention')}>
       ${this.options.map(
         (person, index) => html`<li
           class="option"
@@ -320,8 +322,8 @@ export class CpComposer extends AppElement {
     const invalid = this.error?.code === ERROR_CODES.INVALID_INPUT;
     const describedBy = [`${this.uid}-hint`, this.error ? `${this.uid}-error` : ''].filter(Boolean).join(' ');
     return html`<form class="composer" part="form" novalidate @submit=${this.onSubmit}>
-      <label class="label" for=${id}>${this.label}</label>
-      ${this.anchor ? html`<blockquote class="quote">“${this.anchor.quote}”</blockquote>` : nothing}
+      <label class="label" for=${id}>${this.label || msg('Reply')}</label>
+      ${this.anchor ? html`<blockquote class="quote">${msg('“{quote}”', { quote: this.anchor.quote })}</blockquote>` : nothing}
       <div class="field">
         <textarea
           id=${id}
@@ -348,13 +350,15 @@ export class CpComposer extends AppElement {
       <div class="actions">
         <span class="hint" id="${this.uid}-hint"
           >${length > WAVE_LIMITS.blipMax * 0.8
-            ? html`<span class="count ${length > WAVE_LIMITS.blipMax ? 'count--over' : ''}">${length} of ${WAVE_LIMITS.blipMax} characters · </span>`
-            : nothing}Ctrl+Enter sends · @ mentions · **bold** _italic_ \`code\`</span
+            ? html`<span class="count ${length > WAVE_LIMITS.blipMax ? 'count--over' : ''}"
+                >${msg('{count} of {max} characters', { count: length, max: WAVE_LIMITS.blipMax })} ·
+              </span>`
+            : nothing}${msg('Ctrl+Enter sends · @ mentions · **bold** _italic_ `code`')}</span
         >
         <div class="buttons">
-          ${this.cancellable ? html`<button class="button button--quiet" type="button" @click=${this.cancel}>Cancel</button>` : nothing}
+          ${this.cancellable ? html`<button class="button button--quiet" type="button" @click=${this.cancel}>${msg('Cancel')}</button>` : nothing}
           <button class="button" type="submit" ?disabled=${this.pending}>
-            ${this.pending ? (this.editing ? 'Saving…' : 'Posting…') : this.editing ? 'Save changes' : 'Post reply'}
+            ${this.pending ? (this.editing ? msg('Saving…') : msg('Posting…')) : this.editing ? msg('Save changes') : msg('Post reply')}
           </button>
         </div>
       </div>

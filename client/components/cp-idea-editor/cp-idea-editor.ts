@@ -7,6 +7,8 @@ import { redo, undo, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirr
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { AppElement } from '../../base-element.js';
+import { i18n } from '../../i18n/app.js';
+import type { Localizer } from '../../i18n/localizer.js';
 import {
   blockActive,
   editingPlugins,
@@ -26,8 +28,9 @@ import { documentStyles, proseMirrorBase, styles } from './cp-idea-editor.styles
 
 interface Tool {
   id: string;
-  label: string;
-  /** Shown as the button's text (or an icon). */
+  /** In the editor's language, read when drawn. */
+  label: () => string;
+  /** Shown as the button's text (or an icon); a function when it is a letter of the language (B for bold). */
   face: unknown;
   shortcut?: string;
   run: Command;
@@ -72,47 +75,64 @@ export class CpIdeaEditor extends AppElement {
   /** Why the document is read-only, shown above it. */
   @property() note = '';
 
-  /** Accessible name of the editing surface. */
-  @property() label = 'Idea document';
+  /** Accessible name of the editing surface ("Idea document" when unset). */
+  @property() label = '';
+
+  /** The language of the editor's own words: the app's, or the widget view's that loads it. */
+  @property({ attribute: false }) l: Localizer = i18n;
 
   private readonly tools: Tool[] = [
-    { id: 'bold', label: 'Bold', face: html`<b>B</b>`, shortcut: `${mod}B`, run: toggleStrong, active: (s) => markActive(s, schema.marks.strong) },
-    { id: 'italic', label: 'Italic', face: html`<i>I</i>`, shortcut: `${mod}I`, run: toggleEm, active: (s) => markActive(s, schema.marks.em) },
-    { id: 'h2', label: 'H2 heading', face: 'H2', run: toggleHeading(2), active: (s) => blockActive(s, schema.nodes.heading, { level: 2 }) },
-    { id: 'h3', label: 'H3 subheading', face: 'H3', run: toggleHeading(3), active: (s) => blockActive(s, schema.nodes.heading, { level: 3 }) },
+    {
+      id: 'bold',
+      label: () => this.l.msg('Bold'),
+      face: () => html`<b>${this.l.msg('B')}</b>`,
+      shortcut: `${mod}B`,
+      run: toggleStrong,
+      active: (s) => markActive(s, schema.marks.strong),
+    },
+    {
+      id: 'italic',
+      label: () => this.l.msg('Italic'),
+      face: () => html`<i>${this.l.msg('I')}</i>`,
+      shortcut: `${mod}I`,
+      run: toggleEm,
+      active: (s) => markActive(s, schema.marks.em),
+    },
+    { id: 'h2', label: () => this.l.msg('H2 heading'), face: 'H2', run: toggleHeading(2), active: (s) => blockActive(s, schema.nodes.heading, { level: 2 }) },
+    { id: 'h3', label: () => this.l.msg('H3 subheading'), face: 'H3', run: toggleHeading(3), active: (s) => blockActive(s, schema.nodes.heading, { level: 3 }) },
     {
       id: 'bullets',
-      label: 'Bulleted list',
+      label: () => this.l.msg('Bulleted list'),
       face: icon('M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01'),
       run: toggleList(schema.nodes.bullet_list),
       active: (s) => insideNode(s, schema.nodes.bullet_list),
     },
     {
       id: 'numbers',
-      label: 'Numbered list',
+      label: () => this.l.msg('Numbered list'),
       face: icon('M10 6h10M10 12h10M10 18h10M4 5h1v4M4 9h2M4 14.5a1 1 0 0 1 2 .5l-2 3h2'),
       run: toggleList(schema.nodes.ordered_list),
       active: (s) => insideNode(s, schema.nodes.ordered_list),
     },
     {
       id: 'quote',
-      label: 'Quote',
+      label: () => this.l.msg('Quote'),
       face: icon('M7 7h4v4H8a1 1 0 0 0-1 1v3M14 7h4v4h-3a1 1 0 0 0-1 1v3'),
       run: toggleQuote,
       active: (s) => insideNode(s, schema.nodes.blockquote),
     },
     {
       id: 'link',
-      label: 'Link',
+      label: () => this.l.msg('Link'),
       face: icon('M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1'),
       shortcut: `${mod}K`,
       run: (state) => this.linkCommand(state),
       active: (s) => markActive(s, schema.marks.link),
     },
-    { id: 'undo', label: 'Undo your last edit', face: icon('M9 14 4 9l5-5M4 9h11a5 5 0 0 1 0 10h-3'), shortcut: `${mod}Z`, run: undo },
+    { id: 'undo', label: () => this.l.msg('Undo your last edit'), face: icon('M9 14 4 9l5-5M4 9h11a5 5 0 0 1 0 10h-3'), shortcut: `${mod}Z`, run: undo },
     {
       id: 'redo',
-      label: 'Redo',
+      label: () => this.l.msg('Redo'),
       face: icon('m15 14 5-5-5-5M20 9H9a5 5 0 0 0 0 10h3'),
       shortcut: mac ? '⌘⇧Z' : 'Ctrl+Y',
       run: redo,
@@ -126,7 +146,7 @@ export class CpIdeaEditor extends AppElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('doc') || changed.has('awareness')) this.createView();
-    else if (changed.has('editable') || changed.has('label')) this.view?.setProps({});
+    else if (changed.has('editable') || changed.has('label') || changed.has('l')) this.view?.setProps({});
   }
 
   /** Puts the caret in the document. */
@@ -152,7 +172,7 @@ export class CpIdeaEditor extends AppElement {
         class: 'doc',
         role: 'textbox',
         'aria-multiline': 'true',
-        'aria-label': this.label,
+        'aria-label': this.label || this.l.msg('Idea document'),
         'aria-readonly': this.editable ? 'false' : 'true',
         ...(this.note && !this.editable ? { 'aria-describedby': 'doc-note' } : {}),
       }),
@@ -199,7 +219,7 @@ export class CpIdeaEditor extends AppElement {
     const raw = (this.linkInput?.value ?? '').trim();
     const href = safeHref(/^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : `https://${raw}`);
     if (!raw || !href) {
-      this.linkError = 'Enter a web address starting with http:// or https://';
+      this.linkError = this.l.msg('Enter a web address starting with http:// or https://');
       return;
     }
     const view = this.view;
@@ -239,7 +259,7 @@ export class CpIdeaEditor extends AppElement {
 
   private renderToolbar() {
     const state = this.view?.state;
-    return html`<div class="toolbar" role="toolbar" aria-label="Formatting" aria-controls="surface" @keydown=${this.onToolbarKeydown}>
+    return html`<div class="toolbar" role="toolbar" aria-label=${this.l.msg('Formatting')} aria-controls="surface" @keydown=${this.onToolbarKeydown}>
       ${this.tools.map((tool, index) => {
         const pressed = tool.active && state ? tool.active(state) : null;
         return html`${tool.id === 'bullets' || tool.id === 'undo' || tool.id === 'h2' ? html`<span class="separator" aria-hidden="true"></span>` : nothing}
@@ -248,17 +268,17 @@ export class CpIdeaEditor extends AppElement {
             type="button"
             data-tool=${tool.id}
             tabindex=${index === this.focusIndex ? 0 : -1}
-            aria-label=${tool.label}
+            aria-label=${tool.label()}
             aria-pressed=${pressed === null ? nothing : pressed ? 'true' : 'false'}
             aria-keyshortcuts=${tool.shortcut ? tool.shortcut.replace('⌘', 'Meta+').replace('⇧', 'Shift+') : nothing}
-            title=${tool.shortcut ? `${tool.label} (${tool.shortcut})` : tool.label}
+            title=${tool.shortcut ? this.l.msg('{action} ({shortcut})', { action: tool.label(), shortcut: tool.shortcut }) : tool.label()}
             @mousedown=${(e: MouseEvent) => e.preventDefault()}
             @click=${() => {
               this.focusIndex = index;
               this.run(tool);
             }}
           >
-            ${tool.face}
+            ${typeof tool.face === 'function' ? (tool.face as () => unknown)() : tool.face}
           </button>`;
       })}
     </div>`;
@@ -266,10 +286,10 @@ export class CpIdeaEditor extends AppElement {
 
   private renderLinkForm() {
     return html`<form class="link-form" @submit=${this.applyLink} @keydown=${this.onLinkKeydown}>
-      <label for="link-input">Link address</label>
-      <input id="link-input" type="url" inputmode="url" placeholder="https://" aria-invalid=${this.linkError ? 'true' : 'false'} aria-describedby="link-error" />
-      <button class="button small" type="submit">Add link</button>
-      <button class="button button--quiet small" type="button" @click=${this.closeLink}>Cancel</button>
+      <label for="link-input">${this.l.msg('Link address')}</label>
+      <input id="link-input" type="url" inputmode="url" placeholder=${'https://'} aria-invalid=${this.linkError ? 'true' : 'false'} aria-describedby="link-error" />
+      <button class="button small" type="submit">${this.l.msg('Add link')}</button>
+      <button class="button button--quiet small" type="button" @click=${this.closeLink}>${this.l.msg('Cancel')}</button>
       ${this.linkError ? html`<p class="alert" id="link-error" role="alert">${this.linkError}</p>` : nothing}
     </form>`;
   }
@@ -280,7 +300,13 @@ export class CpIdeaEditor extends AppElement {
       ${!this.editable && this.note ? html`<p class="note" id="doc-note">${this.note}</p>` : nothing}
       <div class="surface" id="surface"></div>
       ${this.editable
-        ? html`<p class="hint">Everyone here edits this document together. Type <kbd>#</kbd> for a heading, <kbd>-</kbd> for a list, <kbd>&gt;</kbd> for a quote.</p>`
+        ? html`<p class="hint">
+            ${this.l.msgRich('Everyone here edits this document together. Type {heading} for a heading, {list} for a list, {quote} for a quote.', {
+              heading: html`<kbd>#</kbd>`,
+              list: html`<kbd>-</kbd>`,
+              quote: html`<kbd>&gt;</kbd>`,
+            })}
+          </p>`
         : nothing}
     </div>`;
   }

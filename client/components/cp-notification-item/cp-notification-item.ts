@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Notification } from '../../../shared/schemas/notifications.js';
 import { AppElement } from '../../base-element.js';
+import { msg } from '../../i18n/app.js';
 import { shared } from '../../styles/shared.js';
 import '../cp-avatar/cp-avatar.js';
 import '../cp-relative-time/cp-relative-time.js';
@@ -45,24 +46,24 @@ export class CpNotificationItem extends AppElement {
     if (!n) return nothing;
     const unread = n.readAt === null;
     const headline = notificationHeadline(n);
-    return html`<article class="item" ?data-unread=${unread} aria-label=${unread ? `Unread: ${headline}` : headline}>
+    return html`<article class="item" ?data-unread=${unread} aria-label=${unread ? msg('Unread: {headline}', { headline }) : headline}>
       ${n.actor ? html`<cp-avatar size="md" user-id=${n.actor.id} name=${n.actor.displayName}></cp-avatar>` : html`<span class="system" aria-hidden="true">★</span>`}
       <div class="main">
         <p class="headline">
           ${unread ? html`<span class="dot" aria-hidden="true"></span>` : nothing}
           <a href=${n.link} @click=${this.open}>${headline}</a>
         </p>
-        ${n.excerpt ? html`<p class="excerpt">“${n.excerpt}”</p>` : nothing}
+        ${n.excerpt ? html`<p class="excerpt">${msg('“{excerpt}”', { excerpt: n.excerpt })}</p>` : nothing}
         ${n.reason ? html`<p class="reason"><span class="reason__label">${reasonLabel(n)}</span> ${n.reason}</p>` : nothing}
         <p class="meta">
-          ${unread ? html`<span class="state">Unread</span>` : html`<span>Read</span>`}
+          ${unread ? html`<span class="state">${msg('Unread')}</span>` : html`<span>${msg('Read')}</span>`}
           ${this.showSpace ? html`<span>${n.space.name}</span>` : nothing}
           <cp-relative-time datetime=${n.createdAt}></cp-relative-time>
         </p>
       </div>
       ${unread
         ? html`<button class="button button--quiet mark" type="button" ?disabled=${this.pending} @click=${this.markRead}>
-            Mark as read<span class="visually-hidden">: ${headline}</span>
+            ${msg('Mark as read')}<span class="visually-hidden">${msg(': {headline}', { headline })}</span>
           </button>`
         : nothing}
     </article>`;

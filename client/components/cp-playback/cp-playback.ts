@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import type { ErrorBody } from '../../../shared/errors.js';
 import type { Blip, History } from '../../../shared/schemas/waves.js';
 import { AppElement } from '../../base-element.js';
+import { msg } from '../../i18n/app.js';
 import { CONTENT_FIELD, schema } from '../../editor/schema.js';
 import type { ApiClient } from '../../services/api.js';
 import { getHistory, getPlayback } from '../../services/waves.js';
@@ -127,11 +128,11 @@ export class CpPlayback extends AppElement {
         this.view = new EditorView(surface, {
           state,
           editable: () => false,
-          attributes: { class: 'doc', role: 'document', 'aria-label': 'The idea document at this moment' },
+          attributes: { class: 'doc', role: 'document', 'aria-label': msg('The idea document at this moment') },
         });
       }
     } catch {
-      this.error = { code: 'INTERNAL', message: 'This moment of the document could not be shown.' };
+      this.error = { code: 'INTERNAL', message: msg('This moment of the document could not be shown.') };
     } finally {
       ydoc.destroy();
     }
@@ -169,8 +170,10 @@ export class CpPlayback extends AppElement {
     const history = this.history;
     const mark = history?.marks[this.index];
     if (!history || !mark) return '';
-    const who = mark.author ? ` by ${mark.author.displayName}` : '';
-    return `Moment ${this.index + 1} of ${history.marks.length}: ${absoluteTime(this.at ?? mark.at)}${who}`;
+    const params = { index: this.index + 1, count: history.marks.length, when: absoluteTime(this.at ?? mark.at) };
+    return mark.author
+      ? msg('Moment {index} of {count}: {when} by {name}', { ...params, name: mark.author.displayName })
+      : msg('Moment {index} of {count}: {when}', params);
   }
 
   override render() {
@@ -179,16 +182,16 @@ export class CpPlayback extends AppElement {
     return html`<dialog aria-labelledby="playback-title" @close=${this.onClose}>
       <div class="frame">
         <div class="top">
-          <h2 id="playback-title">Play back this wave</h2>
-          <button class="button button--quiet" type="button" @click=${this.close}>Close<span class="visually-hidden"> playback</span></button>
+          <h2 id="playback-title">${msg('Play back this wave')}</h2>
+          <button class="button button--quiet" type="button" aria-label=${msg('Close playback')} @click=${this.close}>${msg('Close')}</button>
         </div>
         ${this.error ? html`<p class="alert" role="alert">${this.error.message}</p>` : nothing}
-        ${history === null && !this.error ? html`<p class="muted" role="status">Loading the history…</p>` : nothing}
-        ${history && marks.length === 0 ? html`<p class="muted">Nothing has been written in the document yet.</p>` : nothing}
+        ${history === null && !this.error ? html`<p class="muted" role="status">${msg('Loading the history…')}</p>` : nothing}
+        ${history && marks.length === 0 ? html`<p class="muted">${msg('Nothing has been written in the document yet.')}</p>` : nothing}
         ${marks.length > 0
           ? html`<div class="controls">
               <button class="button" type="button" aria-pressed=${this.playing ? 'true' : 'false'} @click=${this.togglePlay}>
-                ${this.playing ? 'Pause' : 'Play'}
+                ${this.playing ? msg('Pause') : msg('Play')}
               </button>
               <input
                 type="range"
@@ -196,18 +199,18 @@ export class CpPlayback extends AppElement {
                 max=${marks.length - 1}
                 step="1"
                 .value=${String(this.index)}
-                aria-label="Moment in the wave's history"
+                aria-label=${msg("Moment in the wave's history")}
                 aria-valuetext=${this.describe()}
                 @input=${this.onSlide}
               />
-              <p class="where" aria-live="polite">${this.describe()}${this.loading ? ' · loading…' : ''}</p>
+              <p class="where" aria-live="polite">${this.loading ? msg('{moment} · loading…', { moment: this.describe() }) : this.describe()}</p>
             </div>`
           : nothing}
         <div class="paper" ?hidden=${marks.length === 0}><div class="surface"></div></div>
         ${marks.length > 0
           ? html`<section aria-labelledby="playback-replies">
-              <h3 id="playback-replies">Conversation at this moment (${this.blips.length})</h3>
-              ${this.blips.length === 0 ? html`<p class="muted">No replies yet at this moment.</p>` : nothing}
+              <h3 id="playback-replies">${msg('Conversation at this moment ({count})', { count: this.blips.length })}</h3>
+              ${this.blips.length === 0 ? html`<p class="muted">${msg('No replies yet at this moment.')}</p>` : nothing}
               <cp-blip-thread snapshot .blips=${this.blips} waveId=${this.waveId}></cp-blip-thread>
             </section>`
           : nothing}

@@ -3,6 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { ERROR_CODES, type ErrorBody } from '../../../shared/errors.js';
 import { LIMITS } from '../../../shared/limits.js';
 import { AppElement } from '../../base-element.js';
+import { msg } from '../../i18n/app.js';
 import type { SessionStore } from '../../services/session.js';
 import { shared } from '../../styles/shared.js';
 import { styles } from './cp-sign-in.styles.js';
@@ -10,7 +11,8 @@ import { styles } from './cp-sign-in.styles.js';
 type Mode = 'sign-in' | 'sign-up';
 type Field = 'email' | 'password' | 'displayName';
 
-const FIELD_LABELS: Record<Field, string> = { email: 'Email', password: 'Password', displayName: 'Display name' };
+const FIELDS: Field[] = ['email', 'password', 'displayName'];
+const fieldLabel = (field: Field): string => (field === 'email' ? msg('Email') : field === 'password' ? msg('Password') : msg('Display name'));
 
 /**
  * @summary Sign in, or create an account, against the session store.
@@ -37,7 +39,7 @@ export class CpSignIn extends AppElement {
 
   private get invalidField(): Field | null {
     const last = this.error?.field?.split('.').pop();
-    return last && last in FIELD_LABELS ? (last as Field) : null;
+    return last && FIELDS.includes(last as Field) ? (last as Field) : null;
   }
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
@@ -50,7 +52,7 @@ export class CpSignIn extends AppElement {
 
     const missing = this.firstMissing(mode, value);
     if (missing) {
-      return this.showError({ code: ERROR_CODES.INVALID_INPUT, message: 'this is required', field: missing });
+      return this.showError({ code: ERROR_CODES.INVALID_INPUT, message: msg('this is required'), field: missing });
     }
 
     this.pending = true;
@@ -87,7 +89,7 @@ export class CpSignIn extends AppElement {
     if (!field) return error.message;
     const raw = error.field ?? field;
     const message = error.message.startsWith(`${raw}: `) ? error.message.slice(raw.length + 2) : error.message;
-    return `${FIELD_LABELS[field]}: ${message}`;
+    return msg('{field}: {problem}', { field: fieldLabel(field), problem: message });
   }
 
   private renderField(field: Field, type: string, autocomplete: string, extra: { hint?: string; min?: number; max: number }) {
@@ -95,7 +97,7 @@ export class CpSignIn extends AppElement {
     const invalid = this.invalidField === field;
     const describedBy = [extra.hint ? `${id}-hint` : '', invalid ? 'sign-in-error' : ''].filter(Boolean).join(' ');
     return html`<div class="sign-in__field">
-      <label class="sign-in__label" for=${id}>${FIELD_LABELS[field]}</label>
+      <label class="sign-in__label" for=${id}>${fieldLabel(field)}</label>
       ${extra.hint ? html`<span class="sign-in__hint" id="${id}-hint">${extra.hint}</span>` : nothing}
       <input
         class="sign-in__input"
@@ -119,7 +121,7 @@ export class CpSignIn extends AppElement {
 
   override render() {
     const signUp = this.mode === 'sign-up';
-    const title = signUp ? 'Create account' : 'Sign in';
+    const title = signUp ? msg('Create account') : msg('Sign in');
     return html`<form class="sign-in" part="form" novalidate aria-labelledby="sign-in-title" @submit=${this.onSubmit}>
       <h2 class="sign-in__title" id="sign-in-title">${title}</h2>
       ${this.error
@@ -127,26 +129,26 @@ export class CpSignIn extends AppElement {
         : nothing}
       ${signUp
         ? this.renderField('displayName', 'text', 'nickname', {
-            hint: 'Shown next to what you post.',
+            hint: msg('Shown next to what you post.'),
             max: LIMITS.displayNameMax,
           })
         : nothing}
       ${this.renderField('email', 'email', 'username', { max: LIMITS.emailMax })}
       ${this.renderField('password', 'password', signUp ? 'new-password' : 'current-password', {
-        hint: signUp ? `At least ${LIMITS.passwordMin} characters.` : undefined,
+        hint: signUp ? msg('At least {min} characters.', { min: LIMITS.passwordMin }) : undefined,
         min: signUp ? LIMITS.passwordMin : undefined,
         max: LIMITS.passwordMax,
       })}
       <div>
         <button class="button" type="submit" ?disabled=${this.pending}>
-          ${this.pending ? (signUp ? 'Creating account…' : 'Signing in…') : title}
+          ${this.pending ? (signUp ? msg('Creating account…') : msg('Signing in…')) : title}
         </button>
       </div>
       <p class="sign-in__switch">
-        ${signUp ? 'Already have an account?' : 'New here?'}
+        ${signUp ? msg('Already have an account?') : msg('New here?')}
         ${this.switchHref
-          ? html`<a href=${this.switchHref}>${signUp ? 'Sign in' : 'Create account'}</a>`
-          : html`<button class="link-button" type="button" @click=${this.toggleMode}>${signUp ? 'Sign in' : 'Create account'}</button>`}
+          ? html`<a href=${this.switchHref}>${signUp ? msg('Sign in') : msg('Create account')}</a>`
+          : html`<button class="link-button" type="button" @click=${this.toggleMode}>${signUp ? msg('Sign in') : msg('Create account')}</button>`}
       </p>
     </form>`;
   }

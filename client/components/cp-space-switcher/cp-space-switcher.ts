@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Membership } from '../../../shared/schemas/auth.js';
 import { AppElement } from '../../base-element.js';
+import { i18n, msg } from '../../i18n/app.js';
 import { shared } from '../../styles/shared.js';
 import { styles } from './cp-space-switcher.styles.js';
 
@@ -67,20 +68,25 @@ export class CpSpaceSwitcher extends AppElement {
       .reduce((sum, [, n]) => sum + n, 0);
     return html`<div class="switcher" @keydown=${this.onKeydown} @focusout=${this.onFocusOut}>
       <button class="button button--quiet toggle" type="button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="spaces" @click=${this.toggle}>
-        <span>Switch space</span>
+        <span>${msg('Switch space')}</span>
         ${elsewhere > 0
-          ? html`<span class="count" aria-hidden="true">${elsewhere}</span><span class="visually-hidden">(${elsewhere} unread in your other spaces)</span>`
+          ? html`<span class="count" aria-hidden="true">${i18n.number(elsewhere)}</span
+              ><span class="visually-hidden">${msg('({count} unread in your other spaces)', { count: elsewhere })}</span>`
           : nothing}
         <span class="chevron" aria-hidden="true">▾</span>
       </button>
-      <ul id="spaces" class="menu" ?hidden=${!this.open} aria-label="Your spaces">
+      <ul id="spaces" class="menu" ?hidden=${!this.open} aria-label=${msg('Your spaces')}>
         ${this.memberships.map(({ space, role }) => {
           const count = this.unread[space.slug] ?? 0;
           return html`<li>
             <a href=${this.hrefOf(space.slug)} aria-current=${space.slug === this.current ? 'true' : nothing} @click=${() => (this.open = false)}>
               <span class="name">${space.name}</span>
-              ${role !== 'fan' ? html`<span class="role">${role === 'admin' ? 'admin' : 'staff'}</span>` : nothing}
-              ${count > 0 ? html`<span class="count">${count}<span class="visually-hidden"> unread</span></span>` : nothing}
+              ${role !== 'fan' ? html`<span class="role">${role === 'admin' ? msg('admin') : msg('staff')}</span>` : nothing}
+              ${count > 0
+                ? html`<span class="count"
+                    ><span aria-hidden="true">${i18n.number(count)}</span><span class="visually-hidden">${msg('{count} unread', { count })}</span></span
+                  >`
+                : nothing}
             </a>
           </li>`;
         })}

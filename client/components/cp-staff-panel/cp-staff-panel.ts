@@ -4,10 +4,11 @@ import type { ErrorBody } from '../../../shared/errors.js';
 import { SETTABLE_STATUSES, WAVE_LIMITS } from '../../../shared/waves.js';
 import type { WaveDetail } from '../../../shared/schemas/waves.js';
 import { AppElement } from '../../base-element.js';
+import { msg } from '../../i18n/app.js';
 import type { ApiClient } from '../../services/api.js';
 import { changeStatus, mergeWave, search, setLocked } from '../../services/waves.js';
 import { shared } from '../../styles/shared.js';
-import { STATUS_LABELS } from '../../waves/status.js';
+import { statusLabel } from '../../waves/status.js';
 import '../cp-status-badge/cp-status-badge.js';
 import { styles } from './cp-staff-panel.styles.js';
 
@@ -20,7 +21,16 @@ interface Candidate {
   status: WaveDetail['status'];
 }
 
-const FIELD_LABELS: Record<string, string> = { status: 'Status', reason: 'Public reason', into: 'Wave to merge into', locked: 'Lock' };
+const fieldLabel = (field: string): string | undefined =>
+  field === 'status'
+    ? msg('Status')
+    : field === 'reason'
+      ? msg('Public reason')
+      : field === 'into'
+        ? msg('Wave to merge into')
+        : field === 'locked'
+          ? msg('Lock')
+          : undefined;
 
 /**
  * @summary Staff tools for one wave: move its status (with a public reason), lock the
@@ -69,12 +79,12 @@ export class CpStaffPanel extends AppElement {
     if (!wave || !this.api) return;
     const reason = this.reason.trim();
     if (!reason) {
-      this.error = { action: 'status', body: { code: 'INVALID_INPUT', message: 'a public reason is required', field: 'reason' } };
+      this.error = { action: 'status', body: { code: 'INVALID_INPUT', message: msg('a public reason is required'), field: 'reason' } };
       await this.updateComplete;
       this.alertElement?.focus();
       return;
     }
-    const ok = await this.run('status', () => changeStatus(this.api!, wave.id, this.status, reason), `Status changed to ${STATUS_LABELS[this.status]}.`);
+    const ok = await this.run('status', () => changeStatus(this.api!, wave.id, this.status, reason), msg('Status changed to {status}.', { status: statusLabel(this.status) }));
     if (ok) this.reason = '';
   }
 
@@ -82,7 +92,7 @@ export class CpStaffPanel extends AppElement {
     const wave = this.wave;
     if (!wave || !this.api) return;
     const locked = !wave.locked;
-    await this.run('lock', () => setLocked(this.api!, wave.id, locked), locked ? 'The document is locked.' : 'The document is unlocked.');
+    await this.run('lock', () => setLocked(this.api!, wave.id, locked), locked ? msg('The document is locked.') : msg('The document is unlocked.'));
   }
 
   private async onSearch(event: Event): Promise<void> {
@@ -108,26 +118,26 @@ export class CpStaffPanel extends AppElement {
     const into = this.mergeInto;
     if (!wave || !this.api) return;
     if (!into) {
-      this.error = { action: 'merge', body: { code: 'INVALID_INPUT', message: 'choose the wave to merge into', field: 'into' } };
+      this.error = { action: 'merge', body: { code: 'INVALID_INPUT', message: msg('choose the wave to merge into'), field: 'into' } };
       return;
     }
     const reason = this.mergeReason.trim();
     if (!reason) {
-      this.error = { action: 'merge', body: { code: 'INVALID_INPUT', message: 'a public reason is required', field: 'reason' } };
+      this.error = { action: 'merge', body: { code: 'INVALID_INPUT', message: msg('a public reason is required'), field: 'reason' } };
       await this.updateComplete;
       this.alertElement?.focus();
       return;
     }
-    await this.run('merge', () => mergeWave(this.api!, wave.id, into.id, reason), `Merged into “${into.title}”.`);
+    await this.run('merge', () => mergeWave(this.api!, wave.id, into.id, reason), msg('Merged into “{title}”.', { title: into.title }));
   }
 
   private renderError(action: Action, id: string) {
     const error = this.error;
     if (error?.action !== action) return nothing;
     const field = error.body.field?.split('.').pop();
-    const label = field ? FIELD_LABELS[field] : undefined;
+    const label = field ? fieldLabel(field) : undefined;
     const message = field && error.body.message.startsWith(`${error.body.field}: `) ? error.body.message.slice(error.body.field!.length + 2) : error.body.message;
-    return html`<p class="alert" id=${id} role="alert" tabindex="-1">${label ? `${label}: ` : ''}${message}</p>`;
+    return html`<p class="alert" id=${id} role="alert" tabindex="-1">${label ? msg('{field}: {problem}', { field: label, problem: message }) : message}</p>`;
   }
 
   private invalid(action: Action, field: string): 'true' | 'false' {
@@ -140,13 +150,13 @@ export class CpStaffPanel extends AppElement {
     const merged = wave.status === 'merged';
     return html`<div class="panel">
       ${merged
-        ? html`<p class="hint">This wave is merged; its status can no longer change.</p>`
+        ? html`<p class="hint">${msg('This wave is merged; its status can no longer change.')}</p>`
         : html`<form @submit=${this.onStatus} novalidate>
-            <label for="status-select">Move to status</label>
+            <label for="status-select">${msg('Move to status')}</label>
             <select id="status-select" .value=${this.status} @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value as Settable)}>
-              ${SETTABLE_STATUSES.map((s) => html`<option value=${s} ?selected=${s === this.status}>${STATUS_LABELS[s]}${s === wave.status ? ' (current)' : ''}</option>`)}
+              ${SETTABLE_STATUSES.map((s) => html`<option value=${s} ?selected=${s === this.status}>${s === wave.status ? msg('{status} (current)', { status: statusLabel(s) }) : statusLabel(s)}</option>`)}
             </select>
-            <label for="status-reason">Public reason</label>
+            <label for="status-reason">${msg('Public reason')}</label>
             <textarea
               id="status-reason"
               required
@@ -156,38 +166,38 @@ export class CpStaffPanel extends AppElement {
               .value=${this.reason}
               @input=${(e: Event) => (this.reason = (e.target as HTMLTextAreaElement).value)}
             ></textarea>
-            <p class="hint" id="status-hint">Everyone sees this reason in the wave's status history.</p>
+            <p class="hint" id="status-hint">${msg("Everyone sees this reason in the wave's status history.")}</p>
             ${this.renderError('status', 'status-error')}
-            <div><button class="button" type="submit" ?disabled=${this.pending === 'status'}>${this.pending === 'status' ? 'Changing…' : 'Change status'}</button></div>
+            <div><button class="button" type="submit" ?disabled=${this.pending === 'status'}>${this.pending === 'status' ? msg('Changing…') : msg('Change status')}</button></div>
           </form>`}
       <div class="row">
-        <span class="label">Document</span>
+        <span class="label">${msg('Document')}</span>
         <div>
           <button class="button button--quiet" type="button" aria-pressed=${wave.locked ? 'true' : 'false'} ?disabled=${this.pending === 'lock'} @click=${this.onLock}>
-            ${wave.locked ? 'Unlock the document' : 'Lock the document'}
+            ${wave.locked ? msg('Unlock the document') : msg('Lock the document')}
           </button>
         </div>
         ${this.renderError('lock', 'lock-error')}
       </div>
       <div class="row">
-        <span class="label">Official response</span>
+        <span class="label">${msg('Official response')}</span>
         ${wave.pinnedBlipId
           ? html`<div>
               <button class="button button--quiet" type="button" ?disabled=${this.pending === 'unpin'} @click=${() => this.emit('cp-pin-request', { blipId: null })}>
-                Unpin the official response
+                ${msg('Unpin the official response')}
               </button>
             </div>`
-          : html`<p class="hint">Use “Pin” on a reply to show it at the top as the official response.</p>`}
+          : html`<p class="hint">${msg('Use “Pin” on a reply to show it at the top as the official response.')}</p>`}
       </div>
       ${merged
         ? nothing
         : html`<details>
-            <summary>Merge into another wave</summary>
+            <summary>${msg('Merge into another wave')}</summary>
             <form @submit=${this.onMerge} novalidate>
-              <label for="merge-search">Find the wave to merge into</label>
+              <label for="merge-search">${msg('Find the wave to merge into')}</label>
               <input id="merge-search" type="search" autocomplete="off" .value=${this.mergeQuery} @input=${this.onSearch} />
               ${this.candidates.length
-                ? html`<ul class="candidates" aria-label="Matching waves">
+                ? html`<ul class="candidates" aria-label=${msg('Matching waves')}>
                     ${this.candidates.map(
                       (c) => html`<li>
                         <button class="candidate" type="button" aria-pressed=${this.mergeInto?.id === c.id ? 'true' : 'false'} @click=${() => (this.mergeInto = c)}>
@@ -197,10 +207,10 @@ export class CpStaffPanel extends AppElement {
                     )}
                   </ul>`
                 : this.mergeQuery.trim().length >= 2
-                  ? html`<p class="hint" role="status">No other waves match.</p>`
+                  ? html`<p class="hint" role="status">${msg('No other waves match.')}</p>`
                   : nothing}
-              ${this.mergeInto ? html`<p class="hint" role="status">Merging into “${this.mergeInto.title}”.</p>` : nothing}
-              <label for="merge-reason">Public reason</label>
+              ${this.mergeInto ? html`<p class="hint" role="status">${msg('Merging into “{title}”.', { title: this.mergeInto.title })}</p>` : nothing}
+              <label for="merge-reason">${msg('Public reason')}</label>
               <textarea
                 id="merge-reason"
                 maxlength=${WAVE_LIMITS.reasonMax}
@@ -209,7 +219,7 @@ export class CpStaffPanel extends AppElement {
                 @input=${(e: Event) => (this.mergeReason = (e.target as HTMLTextAreaElement).value)}
               ></textarea>
               ${this.renderError('merge', 'merge-error')}
-              <div><button class="button" type="submit" ?disabled=${this.pending === 'merge'}>${this.pending === 'merge' ? 'Merging…' : 'Merge'}</button></div>
+              <div><button class="button" type="submit" ?disabled=${this.pending === 'merge'}>${this.pending === 'merge' ? msg('Merging…') : msg('Merge')}</button></div>
             </form>
           </details>`}
     </div>`;

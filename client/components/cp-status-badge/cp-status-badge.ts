@@ -2,8 +2,9 @@ import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { WaveStatus } from '../../../shared/schemas/waves.js';
 import { AppElement } from '../../base-element.js';
+import { msg } from '../../i18n/app.js';
 import { shared } from '../../styles/shared.js';
-import { STATUS_LABELS } from '../../waves/status.js';
+import { statusLabel } from '../../waves/status.js';
 import { styles } from './cp-status-badge.styles.js';
 
 /**
@@ -18,7 +19,7 @@ export class CpStatusBadge extends AppElement {
 
   override render() {
     return html`<span class="badge" part="badge"
-      ><span class="badge__dot" aria-hidden="true"></span><span class="visually-hidden">Status: </span>${STATUS_LABELS[this.status] ?? this.status}</span
+      ><span class="badge__dot" aria-hidden="true"></span><span class="visually-hidden">${msg('Status:')} </span>${statusLabel(this.status)}</span
     >`;
   }
 }

@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { AppElement } from '../../base-element.js';
+import { msg } from '../../i18n/app.js';
 import { shared } from '../../styles/shared.js';
 import { styles } from './cp-switch.styles.js';
 
@@ -25,7 +26,7 @@ export class CpSwitch extends AppElement {
     return html`<button type="button" role="switch" aria-checked=${this.checked ? 'true' : 'false'} ?disabled=${this.disabled} @click=${this.toggle}>
       <span class="track" aria-hidden="true"><span class="thumb"></span></span>
       <span>${this.label}</span>
-      <span class="state" aria-hidden="true">${this.checked ? 'On' : 'Off'}</span>
+      <span class="state" aria-hidden="true">${this.checked ? msg('On') : msg('Off')}</span>
     </button>`;
   }
 }

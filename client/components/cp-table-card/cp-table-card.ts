@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CafeTable } from '../../../shared/schemas/cafe.js';
 import { AppElement } from '../../base-element.js';
+import { msg, msgRich } from '../../i18n/app.js';
 import { isFull, liveliness, seatsLabel, staffLine } from '../../cafe/floor.js';
 import { href } from '../../fan/router.js';
 import { tagChip } from '../../styles/chips.js';
@@ -55,28 +56,34 @@ export class CpTableCard extends AppElement {
       <div class="top">
         <h3 class="title" id=${titleId}><a href=${href.table(this.slug, table.id)}>${table.topic}</a></h3>
         <div class="badges">
-          ${mine ? html`<span class="badge badge--mine">Your table</span>` : nothing}
-          ${table.locked ? html`<span class="badge badge--locked"><span aria-hidden="true">🔒</span> Locked</span>` : nothing}
-          ${full ? html`<span class="badge badge--full">Full</span>` : nothing}
+          ${mine ? html`<span class="badge badge--mine">${msg('Your table')}</span>` : nothing}
+          ${table.locked ? html`<span class="badge badge--locked"><span aria-hidden="true">🔒</span> ${msg('Locked')}</span>` : nothing}
+          ${full ? html`<span class="badge badge--full">${msg('Full')}</span>` : nothing}
         </div>
       </div>
       ${table.tags.length
-        ? html`<ul class="tags" aria-label="Tags">
-            ${table.tags.map((tag) => html`<li><a class="tag" href=${href.cafe(this.slug, { tag })} aria-label="Show tables tagged ${tag}">#${tag}</a></li>`)}
+        ? html`<ul class="tags" aria-label=${msg('Tags')}>
+            ${table.tags.map((tag) => html`<li><a class="tag" href=${href.cafe(this.slug, { tag })} aria-label=${msg('Show tables tagged {tag}', { tag })}>#${tag}</a></li>`)}
           </ul>`
         : nothing}
       <ul class="facts">
         <li>${this.renderSeats(table)}</li>
         <li class="lively" data-level=${lively.level} title=${lively.detail}>
-          <span class="lively__dot" aria-hidden="true"></span>${lively.label}<span class="visually-hidden">: ${lively.detail}</span>
+          <span class="lively__dot" aria-hidden="true"></span><span aria-hidden="true">${lively.label}</span
+          ><span class="visually-hidden">${msg('{liveliness}: {detail}', { liveliness: lively.label, detail: lively.detail })}</span>
         </li>
         ${table.raisedHands > 0
-          ? html`<li class="hands">${table.raisedHands} ${table.raisedHands === 1 ? 'raised hand' : 'raised hands'}</li>`
+          ? html`<li class="hands">${msg('{count, plural, one {# raised hand} other {# raised hands}}', { count: table.raisedHands })}</li>`
           : nothing}
-        <li class="active">Active <cp-relative-time datetime=${table.lastActivityAt}></cp-relative-time></li>
+        <li class="active">${msgRich('Active {when}', { when: html`<cp-relative-time datetime=${table.lastActivityAt}></cp-relative-time>` })}</li>
       </ul>
       ${staff ? html`<p class="staff-line"><span aria-hidden="true">★</span> ${staff}</p>` : nothing}
-      <cp-table-people .people=${table.people} .viewerId=${this.viewerId} label="Seated at ${table.topic}"></cp-table-people>
+      <cp-table-people
+        .people=${table.people}
+        .viewerId=${this.viewerId}
+        slug=${this.slug}
+        label=${msg('Seated at {topic}', { topic: table.topic })}
+      ></cp-table-people>
       <div class="actions"><slot></slot></div>
     </article>`;
   }

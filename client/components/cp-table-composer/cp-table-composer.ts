@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ERROR_CODES, type ErrorBody } from '../../../shared/errors.js';
 import { AppElement } from '../../base-element.js';
+import { msg } from '../../i18n/app.js';
 import { CAFE_UI_LIMITS } from '../../cafe/limits.js';
 import { throttle, type Throttled } from '../../lib/throttle.js';
 import { say, sendTyping } from '../../services/cafe.js';
@@ -46,7 +47,8 @@ export class CpTableComposer extends AppElement {
 
   @property({ attribute: false }) socket?: AppSocket;
   @property() tableId = '';
-  @property() label = 'Message';
+  /** The box's label; "Message" when unset. */
+  @property() label = '';
   @property() placeholder = '';
 
   override connectedCallback(): void {
@@ -114,9 +116,9 @@ export class CpTableComposer extends AppElement {
   private async submit(): Promise<void> {
     if (this.pending || !this.socket || !this.tableId) return;
     const body = this.text.trim();
-    if (!body) return this.showError({ code: ERROR_CODES.INVALID_INPUT, message: 'Write something first.' });
+    if (!body) return this.showError({ code: ERROR_CODES.INVALID_INPUT, message: msg('Write something first.') });
     if (body.length > CAFE_UI_LIMITS.messageMax) {
-      return this.showError({ code: ERROR_CODES.INVALID_INPUT, message: `At most ${CAFE_UI_LIMITS.messageMax} characters.` });
+      return this.showError({ code: ERROR_CODES.INVALID_INPUT, message: msg('At most {max} characters.', { max: CAFE_UI_LIMITS.messageMax }) });
     }
     this.submissionKey ??= newIdempotencyKey();
     this.pending = true;
@@ -147,7 +149,7 @@ export class CpTableComposer extends AppElement {
     const length = this.text.trim().length;
     const over = length > CAFE_UI_LIMITS.messageMax;
     return html`<form class="composer" novalidate @submit=${this.onSubmit} aria-busy=${this.pending ? 'true' : 'false'}>
-      <label class="label" for=${id}>${this.label}</label>
+      <label class="label" for=${id}>${this.label || msg('Message')}</label>
       <div class="row">
         <textarea
           id=${id}
@@ -160,15 +162,15 @@ export class CpTableComposer extends AppElement {
           @input=${this.onInput}
           @keydown=${this.onKeydown}
         ></textarea>
-        <button class="button" type="submit" ?disabled=${this.pending}>${this.pending ? 'Sending…' : 'Send'}</button>
+        <button class="button" type="submit" ?disabled=${this.pending}>${this.pending ? msg('Sending…') : msg('Send')}</button>
       </div>
       ${this.error
-        ? html`<p class="alert" id="${this.uid}-error" role="alert" tabindex="-1">Not sent: ${this.error.message} Your text is still here.</p>`
+        ? html`<p class="alert" id="${this.uid}-error" role="alert" tabindex="-1">${msg('Not sent: {problem} Your text is still here.', { problem: this.error.message })}</p>`
         : nothing}
       <span class="hint" id="${this.uid}-hint"
         >${length > CAFE_UI_LIMITS.messageMax * 0.8
-          ? html`<span class=${over ? 'count--over' : ''}>${length} of ${CAFE_UI_LIMITS.messageMax} characters · </span>`
-          : nothing}Enter sends · Shift+Enter for a new line</span
+          ? html`<span class=${over ? 'count--over' : ''}>${msg('{count} of {max} characters', { count: length, max: CAFE_UI_LIMITS.messageMax })} · </span>`
+          : nothing}${msg('Enter sends · Shift+Enter for a new line')}</span
       >
     </form>`;
   }

@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { SeatedPerson } from '../../../shared/schemas/cafe.js';
 import { AppElement } from '../../base-element.js';
+import { msg } from '../../i18n/app.js';
 import { initial } from '../../cafe/floor.js';
 import { userColor } from '../../editor/user-color.js';
 import { shared } from '../../styles/shared.js';
@@ -20,27 +21,27 @@ export class CpTablePeople extends AppElement {
   @property({ attribute: false }) people: SeatedPerson[] = [];
   /** The viewer, marked "(you)". */
   @property({ attribute: false }) viewerId: string | null = null;
-  /** Accessible name of the list. */
-  @property() label = 'Seated';
+  /** Accessible name of the list ("Seated" when unset). */
+  @property() label = '';
   /** Initials only (names in the tooltip and for screen readers), for tight spaces. */
   @property({ type: Boolean }) compact = false;
   /** The space's slug: when set, names link to people's profiles (`/s/:slug/people/:id`). */
   @property() slug = '';
 
   override render() {
-    if (this.people.length === 0) return html`<p class="empty">Nobody is seated.</p>`;
-    return html`<ul class="people" aria-label=${this.label} ?data-compact=${this.compact}>
+    if (this.people.length === 0) return html`<p class="empty">${msg('Nobody is seated.')}</p>`;
+    return html`<ul class="people" aria-label=${this.label || msg('Seated')} ?data-compact=${this.compact}>
       ${repeat(
         this.people,
         (p) => p.id,
-        (p) => html`<li class="person" ?data-away=${p.away} ?data-staff=${p.staff} title=${p.away ? `${p.displayName} (away)` : p.displayName}>
+        (p) => html`<li class="person" ?data-away=${p.away} ?data-staff=${p.staff} title=${p.away ? msg('{name} (away)', { name: p.displayName }) : p.displayName}>
           <span class="avatar" aria-hidden="true" style=${styleMap({ background: userColor(p.id) })}>${initial(p.displayName)}</span>
           ${this.slug && !this.compact
             ? html`<a class="name" href="/s/${encodeURIComponent(this.slug)}/people/${encodeURIComponent(p.id)}">${p.displayName}</a>`
             : html`<span class=${this.compact ? 'visually-hidden' : 'name'}>${p.displayName}</span>`}
-          ${p.id === this.viewerId ? html`<span class=${this.compact ? 'visually-hidden' : 'note'}>(you)</span>` : nothing}
-          ${p.staff ? html`<span class="staff">staff</span>` : nothing}
-          ${p.away ? html`<span class=${this.compact ? 'visually-hidden' : 'note'}>(away)</span>` : nothing}
+          ${p.id === this.viewerId ? html`<span class=${this.compact ? 'visually-hidden' : 'note'}>${msg('(you)')}</span>` : nothing}
+          ${p.staff ? html`<span class="staff">${msg('staff')}</span>` : nothing}
+          ${p.away ? html`<span class=${this.compact ? 'visually-hidden' : 'note'}>${msg('(away)')}</span>` : nothing}
         </li>`,
       )}
     </ul>`;

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { WaveSummary } from '../../../shared/schemas/waves.js';
 import { AppElement } from '../../base-element.js';
+import { i18n, msg, msgRich } from '../../i18n/app.js';
 import { href } from '../../fan/router.js';
 import { tagChip } from '../../styles/chips.js';
 import { shared } from '../../styles/shared.js';
@@ -9,7 +10,6 @@ import '../cp-relative-time/cp-relative-time.js';
 import '../cp-status-badge/cp-status-badge.js';
 import { styles } from './cp-wave-card.styles.js';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * @summary One idea in the list: title (a link to the wave), status, tags and its counters.
@@ -37,28 +37,39 @@ export class CpWaveCard extends AppElement {
     const titleId = `title-${wave.id}`;
     return html`<article class="card" part="card" aria-labelledby=${titleId}>
       <div class="support" aria-hidden="true">
-        <span class="support__count">${wave.supporters}</span>
-        <span class="support__label">${wave.supporters === 1 ? 'supporter' : 'supporters'}</span>
-        ${wave.viewerSupports ? html`<span class="support__you">✓ you</span>` : nothing}
+        <span class="support__count">${i18n.number(wave.supporters)}</span>
+        <span class="support__label">${msg('{count, plural, one {supporter} other {supporters}}', { count: wave.supporters })}</span>
+        ${wave.viewerSupports ? html`<span class="support__you">✓ ${msg('you')}</span>` : nothing}
       </div>
       <div class="body">
         <div class="top">
           <cp-status-badge status=${wave.status}></cp-status-badge>
-          <span>by ${wave.author.displayName}</span>
+          <span>${msg('by {name}', { name: wave.author.displayName })}</span>
         </div>
         <h3 class="title" id=${titleId}><a href=${href.wave(this.slug, wave.id)}>${wave.title}</a></h3>
         ${wave.tags.length
-          ? html`<ul class="tags" aria-label="Tags">
+          ? html`<ul class="tags" aria-label=${msg('Tags')}>
               ${wave.tags.map(
-                (tag) => html`<li><a class="tag" href=${href.ideas(this.slug, { tag })} aria-label="Show ideas tagged ${tag}">#${tag}</a></li>`,
+                (tag) => html`<li><a class="tag" href=${href.ideas(this.slug, { tag })} aria-label=${msg('Show ideas tagged {tag}', { tag })}>#${tag}</a></li>`,
               )}
             </ul>`
           : nothing}
         <ul class="stats">
-          <li class="visually-hidden">${plural(wave.supporters, 'supporter')}${wave.viewerSupports ? ', including you' : ''}</li>
-          <li><strong>${wave.contributors}</strong> ${wave.contributors === 1 ? 'contributor' : 'contributors'}</li>
-          <li><strong>${wave.replies}</strong> ${wave.replies === 1 ? 'reply' : 'replies'}</li>
-          <li>Active <cp-relative-time datetime=${wave.lastActivityAt}></cp-relative-time></li>
+          <li class="visually-hidden">
+            ${wave.viewerSupports
+              ? msg('{count, plural, one {# supporter, including you} other {# supporters, including you}}', { count: wave.supporters })
+              : msg('{count, plural, one {# supporter} other {# supporters}}', { count: wave.supporters })}
+          </li>
+          <li>
+            ${msgRich('{count, plural, one {{number} contributor} other {{number} contributors}}', {
+              count: wave.contributors,
+              number: html`<strong>${i18n.number(wave.contributors)}</strong>`,
+            })}
+          </li>
+          <li>
+            ${msgRich('{count, plural, one {{number} reply} other {{number} replies}}', { count: wave.replies, number: html`<strong>${i18n.number(wave.replies)}</strong>` })}
+          </li>
+          <li>${msgRich('Active {when}', { when: html`<cp-relative-time datetime=${wave.lastActivityAt}></cp-relative-time>` })}</li>
         </ul>
       </div>
     </article>`;

@@ -7,6 +7,7 @@ import type { User } from '../../../shared/schemas/auth.js';
 import type { CafeTable, FloorDelta, FloorPage, TableAlternative } from '../../../shared/schemas/cafe.js';
 import type { Space } from '../../../shared/schemas/spaces.js';
 import { AppElement } from '../../base-element.js';
+import { msg, msgRich } from '../../i18n/app.js';
 import { appendPage, applyFloorDelta, isFull } from '../../cafe/floor.js';
 import { CAFE_UI_LIMITS } from '../../cafe/limits.js';
 import '../../components/cp-relative-time/cp-relative-time.js';
@@ -25,7 +26,8 @@ const PAGE_SIZE = 20;
 
 type Load = { status: 'signed-out' } | { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: ErrorBody };
 type Field = 'topic' | 'tags' | 'capacity';
-const FIELD_LABELS: Record<Field, string> = { topic: 'Topic', tags: 'Tags', capacity: 'Seats' };
+const FIELDS: Field[] = ['topic', 'tags', 'capacity'];
+const fieldLabel = (field: Field): string => (field === 'topic' ? msg('Topic') : field === 'tags' ? msg('Tags') : msg('Seats'));
 
 /** A table that turned out full, and where its would-be guest could go instead. */
 interface FullNotice {
@@ -118,7 +120,7 @@ export class CpCafeView extends AppElement {
     if (changed.has('socket') && this.isConnected) this.bindSocket(this.socket ?? null);
     const userChanged = changed.has('user') && changed.get('user')?.id !== this.user?.id;
     if (changed.has('space') || changed.has('filters') || userChanged) void this.refresh();
-    if (this.space) document.title = `Cafe · ${this.space.name}`;
+    if (this.space) document.title = msg('Cafe · {space}', { space: this.space.name });
   }
 
   // ---- loading
@@ -202,7 +204,7 @@ export class CpCafeView extends AppElement {
     const { items, added } = appendPage(this.items, result.data.items);
     this.items = items;
     this.nextCursor = result.data.nextCursor;
-    this.announcement = `${added.length} more ${added.length === 1 ? 'table' : 'tables'} loaded.`;
+    this.announcement = msg('{count, plural, one {# more table loaded.} other {# more tables loaded.}}', { count: added.length });
     await this.updateComplete;
     // Keep the keyboard in the list: the first new table's link.
     const first = added[0];
@@ -220,8 +222,8 @@ export class CpCafeView extends AppElement {
   private applyDelta(delta: FloorDelta): void {
     const change = applyFloorDelta(this.items, delta, this.filters);
     this.items = change.items;
-    if (change.added.length === 1) this.announcement = `New table: ${change.added[0]!.topic}`;
-    else if (change.added.length > 1) this.announcement = `${change.added.length} new tables.`;
+    if (change.added.length === 1) this.announcement = msg('New table: {topic}', { topic: change.added[0]!.topic });
+    else if (change.added.length > 1) this.announcement = msg('{count, plural, other {# new tables.}}', { count: change.added.length });
     if (this.full && change.removed.includes(this.full.tableId)) this.full = null;
   }
 
@@ -239,12 +241,12 @@ export class CpCafeView extends AppElement {
     }
     if (result.error.code === ERROR_CODES.TABLE_FULL) {
       this.full = { tableId, topic, tags, alternative: result.error.alternative ?? { table: null, hint: result.error.message } };
-      this.announcement = `That table is full. ${this.full.alternative.hint}`;
+      this.announcement = msg('That table is full. {hint}', { hint: this.full.alternative.hint });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.alternative button')?.focus();
       return;
     }
-    this.problem = `You could not sit down. ${result.error.message}`;
+    this.problem = msg('You could not sit down. {problem}', { problem: result.error.message });
   }
 
   /** "Open a new table on this topic": the form, filled in, with the keyboard in it. */
@@ -270,7 +272,7 @@ export class CpCafeView extends AppElement {
 
   private get invalidField(): Field | null {
     const first = this.formError?.field?.split('.')[0];
-    return first && first in FIELD_LABELS ? (first as Field) : null;
+    return first && FIELDS.includes(first as Field) ? (first as Field) : null;
   }
 
   private edit(field: Field, event: Event): void {
@@ -289,13 +291,13 @@ export class CpCafeView extends AppElement {
     const capacityRaw = this.capacityText.trim();
     const capacity = capacityRaw ? Number(capacityRaw) : undefined;
     if (topic.length < CAFE_UI_LIMITS.topicMin) {
-      return this.showFormError({ code: ERROR_CODES.INVALID_INPUT, message: `at least ${CAFE_UI_LIMITS.topicMin} characters`, field: 'topic' });
+      return this.showFormError({ code: ERROR_CODES.INVALID_INPUT, message: msg('at least {min} characters', { min: CAFE_UI_LIMITS.topicMin }), field: 'topic' });
     }
     if (problems.length > 0) return this.showFormError({ code: ERROR_CODES.INVALID_INPUT, message: problems.join('; '), field: 'tags' });
     if (capacity !== undefined && (!Number.isInteger(capacity) || capacity < CAFE_UI_LIMITS.capacityMin || capacity > CAFE_UI_LIMITS.capacityMax)) {
       return this.showFormError({
         code: ERROR_CODES.INVALID_INPUT,
-        message: `a whole number from ${CAFE_UI_LIMITS.capacityMin} to ${CAFE_UI_LIMITS.capacityMax}, or empty for the usual size`,
+        message: msg('a whole number from {min} to {max}, or empty for the usual size', { min: CAFE_UI_LIMITS.capacityMin, max: CAFE_UI_LIMITS.capacityMax }),
         field: 'capacity',
       });
     }
@@ -322,7 +324,7 @@ export class CpCafeView extends AppElement {
     if (!field) return error.message;
     const raw = error.field!;
     const message = error.message.startsWith(`${raw}: `) ? error.message.slice(raw.length + 2) : error.message;
-    return `${FIELD_LABELS[field]}: ${message}`;
+    return msg('{field}: {problem}', { field: fieldLabel(field), problem: message });
   }
 
   private describedBy(field: Field): string {
@@ -345,20 +347,24 @@ export class CpCafeView extends AppElement {
 
   private renderSignedOut() {
     return html`<div class="signed-out">
-      <p>The cafe is where the people of ${this.space?.name ?? 'this space'} sit down in small groups and talk. Sign in to see who is at which table and join them.</p>
-      <button class="button" type="button" @click=${() => this.emit('cp-sign-in-request', null)}>Sign in to join the cafe</button>
+      <p>
+        ${msg('The cafe is where the people of {space} sit down in small groups and talk. Sign in to see who is at which table and join them.', {
+          space: this.space?.name ?? '',
+        })}
+      </p>
+      <button class="button" type="button" @click=${() => this.emit('cp-sign-in-request', null)}>${msg('Sign in to join the cafe')}</button>
     </div>`;
   }
 
   private renderOpenForm() {
     const { tags, problems } = parseTags(this.tagsText);
     return html`<form class="open-form" id="open-form" novalidate @submit=${this.onOpen} aria-labelledby="open-title">
-      <h3 id="open-title">Open a table</h3>
+      <h3 id="open-title">${msg('Open a table')}</h3>
       ${this.formError ? html`<p class="alert form-alert" id="form-error" role="alert" tabindex="-1">${this.formErrorText(this.formError)}</p>` : nothing}
       <div class="fields">
         <div class="field field--topic">
-          <label for="open-topic">Topic</label>
-          <span class="hint" id="topic-hint">What you want to talk about, ${CAFE_UI_LIMITS.topicMin}–${CAFE_UI_LIMITS.topicMax} characters.</span>
+          <label for="open-topic">${msg('Topic')}</label>
+          <span class="hint" id="topic-hint">${msg('What you want to talk about, {min}–{max} characters.', { min: CAFE_UI_LIMITS.topicMin, max: CAFE_UI_LIMITS.topicMax })}</span>
           <input
             id="open-topic"
             name="topic"
@@ -372,8 +378,8 @@ export class CpCafeView extends AppElement {
           />
         </div>
         <div class="field">
-          <label for="open-tags">Tags</label>
-          <span class="hint" id="tags-hint">Optional, separated by commas, up to ${CAFE_UI_LIMITS.tagsMax}.</span>
+          <label for="open-tags">${msg('Tags')}</label>
+          <span class="hint" id="tags-hint">${msg('Optional, separated by commas, up to {max}.', { max: CAFE_UI_LIMITS.tagsMax })}</span>
           <input
             id="open-tags"
             name="tags"
@@ -384,15 +390,15 @@ export class CpCafeView extends AppElement {
             @input=${(e: Event) => this.edit('tags', e)}
           />
           ${tags.length
-            ? html`<ul class="chips" id="open-tag-chips" aria-label="Tags to add">
+            ? html`<ul class="chips" id="open-tag-chips" aria-label=${msg('Tags to add')}>
                 ${tags.map((t) => html`<li class="chip">#${t}</li>`)}
               </ul>`
             : nothing}
           ${problems.map((p) => html`<span class="problem">${p}</span>`)}
         </div>
         <div class="field field--seats">
-          <label for="open-capacity">Seats</label>
-          <span class="hint" id="capacity-hint">Optional; empty for the usual size.</span>
+          <label for="open-capacity">${msg('Seats')}</label>
+          <span class="hint" id="capacity-hint">${msg('Optional; empty for the usual size.')}</span>
           <input
             id="open-capacity"
             name="capacity"
@@ -408,8 +414,8 @@ export class CpCafeView extends AppElement {
         </div>
       </div>
       <div class="form-actions">
-        <button class="button" type="submit" ?disabled=${this.opening}>${this.opening ? 'Opening…' : 'Open the table and sit down'}</button>
-        <button class="button button--quiet" type="button" @click=${() => (this.formOpen = false)}>Cancel</button>
+        <button class="button" type="submit" ?disabled=${this.opening}>${this.opening ? msg('Opening…') : msg('Open the table and sit down')}</button>
+        <button class="button button--quiet" type="button" @click=${() => (this.formOpen = false)}>${msg('Cancel')}</button>
       </div>
     </form>`;
   }
@@ -417,21 +423,25 @@ export class CpCafeView extends AppElement {
   private renderFilters() {
     const { topic, tag } = this.filters;
     return html`<div class="controls">
-      <form class="filters" role="search" aria-label="Filter tables" @submit=${this.onFilter}>
+      <form class="filters" role="search" aria-label=${msg('Filter tables')} @submit=${this.onFilter}>
         <div class="filter">
-          <label for="filter-topic">Topic contains</label>
+          <label for="filter-topic">${msg('Topic contains')}</label>
           <input id="filter-topic" name="topic" type="search" maxlength=${CAFE_UI_LIMITS.topicMax} .value=${topic ?? ''} />
         </div>
         <div class="filter filter--tag">
-          <label for="filter-tag">Tag</label>
+          <label for="filter-tag">${msg('Tag')}</label>
           <input id="filter-tag" name="tag" type="search" maxlength=${CAFE_UI_LIMITS.tagMax} .value=${tag ?? ''} />
         </div>
-        <button class="button button--quiet" type="submit">Filter</button>
+        <button class="button button--quiet" type="submit">${msg('Filter')}</button>
       </form>
       ${this.filtered
         ? html`<div class="active-filters">
-            ${topic ? html`<span class="chip">“${topic}”<a href=${href.cafe(this.slug, { tag })} aria-label="Remove the topic filter ${topic}">✕</a></span>` : nothing}
-            ${tag ? html`<span class="chip">#${tag}<a href=${href.cafe(this.slug, { topic })} aria-label="Remove the tag filter ${tag}">✕</a></span>` : nothing}
+            ${topic
+              ? html`<span class="chip"
+                  >${msg('“{topic}”', { topic })}<a href=${href.cafe(this.slug, { tag })} aria-label=${msg('Remove the topic filter {topic}', { topic })}>✕</a></span
+                >`
+              : nothing}
+            ${tag ? html`<span class="chip">#${tag}<a href=${href.cafe(this.slug, { topic })} aria-label=${msg('Remove the tag filter {tag}', { tag })}>✕</a></span>` : nothing}
           </div>`
         : nothing}
     </div>`;
@@ -439,15 +449,15 @@ export class CpCafeView extends AppElement {
 
   private renderAlternative(notice: FullNotice) {
     const other = notice.alternative.table;
-    return html`<div class="alternative" role="group" aria-label="This table is full">
-      <p><strong>This table is full.</strong> ${notice.alternative.hint}</p>
+    return html`<div class="alternative" role="group" aria-label=${msg('This table is full')}>
+      <p>${msgRich('{full} {hint}', { full: html`<strong>${msg('This table is full.')}</strong>`, hint: notice.alternative.hint })}</p>
       <div class="alternative__actions">
         ${other
           ? html`<button class="button" type="button" ?disabled=${this.seatPending !== null} @click=${() => this.sit(other.id, other.topic, notice.tags)}>
-              Sit at “${other.topic}” (${other.seatsTaken} of ${other.capacity})
+              ${msg('Sit at “{topic}” ({taken} of {capacity})', { topic: other.topic, taken: other.seatsTaken, capacity: other.capacity })}
             </button>`
           : nothing}
-        <button class="button button--quiet" type="button" @click=${() => this.openOnTopic(notice.topic, notice.tags)}>Open a new table on this topic</button>
+        <button class="button button--quiet" type="button" @click=${() => this.openOnTopic(notice.topic, notice.tags)}>${msg('Open a new table on this topic')}</button>
       </div>
     </div>`;
   }
@@ -457,23 +467,37 @@ export class CpCafeView extends AppElement {
     const pending = this.seatPending === table.id;
     let action;
     if (mine) {
-      action = html`<a class="button" href=${href.table(this.slug, table.id)}>Go to your table</a>`;
+      action = html`<a class="button" href=${href.table(this.slug, table.id)}>${msg('Go to your table')}</a>`;
     } else if (this.staff) {
-      action = html`<button class="button" type="button" ?disabled=${pending} @click=${() => this.sit(table.id, table.topic, table.tags)}>
-        <span>${pending ? 'Joining…' : 'Join (staff seat)'}<span class="visually-hidden"> at ${table.topic}</span></span>
+      action = html`<button
+        class="button"
+        type="button"
+        ?disabled=${pending}
+        aria-label=${pending ? msg('Joining…') : msg('Join (staff seat) at {topic}', { topic: table.topic })}
+        @click=${() => this.sit(table.id, table.topic, table.tags)}
+      >
+        <span>${pending ? msg('Joining…') : msg('Join (staff seat)')}</span>
       </button>`;
     } else if (table.locked) {
-      action = html`<button class="button unavailable" type="button" disabled>
-        <span><span aria-hidden="true">🔒</span> Locked<span class="visually-hidden">: ${table.topic} takes no new seats</span></span>
+      action = html`<button class="button unavailable" type="button" disabled aria-label=${msg('Locked: {topic} takes no new seats', { topic: table.topic })}>
+        <span><span aria-hidden="true">🔒</span> ${msg('Locked')}</span>
       </button>`;
     } else if (isFull(table)) {
-      action = html`<button class="button unavailable" type="button" disabled><span>Full<span class="visually-hidden">: ${table.topic}</span></span></button>
+      action = html`<button class="button unavailable" type="button" disabled aria-label=${msg('Full: {topic}', { topic: table.topic })}>
+          <span>${msg('Full')}</span>
+        </button>
         <button class="button button--quiet" type="button" ?disabled=${pending} @click=${() => this.sit(table.id, table.topic, table.tags)}>
-          ${pending ? 'Looking…' : 'Find a seat on this topic'}
+          ${pending ? msg('Looking…') : msg('Find a seat on this topic')}
         </button>`;
     } else {
-      action = html`<button class="button" type="button" ?disabled=${pending} @click=${() => this.sit(table.id, table.topic, table.tags)}>
-        <span>${pending ? 'Sitting down…' : 'Sit down'}<span class="visually-hidden"> at ${table.topic}</span></span>
+      action = html`<button
+        class="button"
+        type="button"
+        ?disabled=${pending}
+        aria-label=${pending ? msg('Sitting down…') : msg('Sit down at {topic}', { topic: table.topic })}
+        @click=${() => this.sit(table.id, table.topic, table.tags)}
+      >
+        <span>${pending ? msg('Sitting down…') : msg('Sit down')}</span>
       </button>`;
     }
     return html`${action} ${this.full?.tableId === table.id ? this.renderAlternative(this.full) : nothing}`;
@@ -484,18 +508,20 @@ export class CpCafeView extends AppElement {
     if (load.status === 'error') {
       const forbidden = load.error.code === ERROR_CODES.FORBIDDEN;
       return html`<div class="alert" role="alert">
-        ${forbidden ? `The cafe is for the people of ${this.space?.name ?? 'this space'}. ${load.error.message}` : `We couldn't load the cafe. ${load.error.message}`}
-        ${forbidden ? nothing : html`<button class="link-button" type="button" @click=${this.refresh}>Try again</button>`}
+        ${forbidden
+          ? msg('The cafe is for the people of {space}. {problem}', { space: this.space?.name ?? '', problem: load.error.message })
+          : msg("We couldn't load the cafe. {problem}", { problem: load.error.message })}
+        ${forbidden ? nothing : html`<button class="link-button" type="button" @click=${this.refresh}>${msg('Try again')}</button>`}
       </div>`;
     }
-    if (load.status === 'loading' && this.items.length === 0) return html`<p class="muted" role="status">Loading the tables…</p>`;
+    if (load.status === 'loading' && this.items.length === 0) return html`<p class="muted" role="status">${msg('Loading the tables…')}</p>`;
     if (this.items.length === 0) {
       return html`<div class="empty">
-        <p>${this.filtered ? 'No open tables match these filters.' : 'No tables are open right now. Open one and others can join you.'}</p>
-        ${this.filtered ? html`<a href=${href.cafe(this.slug)}>Show all tables</a>` : nothing}
+        <p>${this.filtered ? msg('No open tables match these filters.') : msg('No tables are open right now. Open one and others can join you.')}</p>
+        ${this.filtered ? html`<a href=${href.cafe(this.slug)}>${msg('Show all tables')}</a>` : nothing}
       </div>`;
     }
-    return html`<ul class="tables" aria-label="Open tables" aria-busy=${load.status === 'loading' ? 'true' : 'false'}>
+    return html`<ul class="tables" aria-label=${msg('Open tables')} aria-busy=${load.status === 'loading' ? 'true' : 'false'}>
         ${repeat(
           this.items,
           (t) => t.id,
@@ -506,11 +532,11 @@ export class CpCafeView extends AppElement {
           </li>`,
         )}
       </ul>
-      ${this.moreError ? html`<p class="alert" role="alert">Loading more failed. ${this.moreError.message}</p>` : nothing}
+      ${this.moreError ? html`<p class="alert" role="alert">${msg('Loading more failed. {problem}', { problem: this.moreError.message })}</p>` : nothing}
       ${this.nextCursor
         ? html`<div class="more">
             <button class="button button--quiet" type="button" ?disabled=${this.loadingMore} @click=${this.loadMore}>
-              ${this.loadingMore ? 'Loading…' : 'Load more tables'}
+              ${this.loadingMore ? msg('Loading…') : msg('Load more tables')}
             </button>
           </div>`
         : nothing}`;
@@ -519,15 +545,15 @@ export class CpCafeView extends AppElement {
   private renderEarlier() {
     if (this.earlier.length === 0) return nothing;
     return html`<section class="earlier" aria-labelledby="earlier-title">
-      <h3 id="earlier-title">Earlier tables</h3>
-      <p class="muted">Tables you sat at that have closed. Read them again, or sit down to reopen one.</p>
+      <h3 id="earlier-title">${msg('Earlier tables')}</h3>
+      <p class="muted">${msg('Tables you sat at that have closed. Read them again, or sit down to reopen one.')}</p>
       <ul>
         ${repeat(
           this.earlier,
           (t) => t.id,
           (t) => html`<li>
             <a href=${href.table(this.slug, t.id)}>${t.topic}</a>
-            <span class="muted">closed <cp-relative-time datetime=${t.closedAt ?? t.lastActivityAt}></cp-relative-time></span>
+            <span class="muted">${msgRich('closed {when}', { when: html`<cp-relative-time datetime=${t.closedAt ?? t.lastActivityAt}></cp-relative-time>` })}</span>
           </li>`,
         )}
       </ul>
@@ -539,13 +565,15 @@ export class CpCafeView extends AppElement {
     return html`<div class="page">
       <div class="head">
         <div class="head__text">
-          <h2>Cafe</h2>
-          <p class="lead">Small tables, one topic each. Sit down, talk, and raise your hand when you want someone from ${this.space?.name ?? 'the brand'}.</p>
+          <h2>${msg('Cafe')}</h2>
+          <p class="lead">
+            ${msg('Small tables, one topic each. Sit down, talk, and raise your hand when you want someone from {brand}.', { brand: this.space?.name ?? '' })}
+          </p>
         </div>
         ${signedOut
           ? nothing
           : html`<button class="button" type="button" aria-expanded=${this.formOpen ? 'true' : 'false'} aria-controls="open-form" @click=${this.toggleForm}>
-              Open a table
+              ${msg('Open a table')}
             </button>`}
       </div>
       ${signedOut
@@ -553,7 +581,7 @@ export class CpCafeView extends AppElement {
         : html`${this.formOpen ? this.renderOpenForm() : nothing}
           ${this.problem
             ? html`<p class="alert" role="alert">
-                ${this.problem} <button class="link-button" type="button" @click=${() => (this.problem = '')}>Dismiss</button>
+                ${this.problem} <button class="link-button" type="button" @click=${() => (this.problem = '')}>${msg('Dismiss')}</button>
               </p>`
             : nothing}
           ${this.renderFilters()} ${this.renderTables()} ${this.renderEarlier()}`}

@@ -13,14 +13,16 @@ import '../../components/cp-wave-card/cp-wave-card.js';
 import type { ApiClient } from '../../services/api.js';
 import { listWaves } from '../../services/waves.js';
 import { shared } from '../../styles/shared.js';
-import { STATUS_LABELS } from '../../waves/status.js';
+import { msg } from '../../i18n/app.js';
+import { statusLabel } from '../../waves/status.js';
 import { navigate } from '../navigation.js';
 import { DEFAULT_FILTERS, href, type IdeasFilters, type WaveSort } from '../router.js';
 import type { SpaceFeed, SpaceFeedDetail } from '../space-feed.js';
 import { styles } from './ideas-view.styles.js';
 
 const PAGE_SIZE = 20;
-const SORT_LABELS: Record<WaveSort, string> = { hot: 'Hot', new: 'New', top: 'Top' };
+const SORTS: WaveSort[] = ['hot', 'new', 'top'];
+const sortLabel = (sort: WaveSort): string => (sort === 'hot' ? msg('Hot') : sort === 'new' ? msg('New') : msg('Top'));
 
 type Load = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: ErrorBody };
 
@@ -65,7 +67,7 @@ export class CpIdeasView extends AppElement {
       this.unsubscribe = this.feed?.subscribe((detail) => this.onFeed(detail)) ?? null;
     }
     if (changed.has('filters') || changed.has('space') || changed.has('signedIn')) void this.reload();
-    if (this.space) document.title = `Ideas · ${this.space.name}`;
+    if (this.space) document.title = msg('Ideas · {space}', { space: this.space.name });
   }
 
   override connectedCallback(): void {
@@ -111,7 +113,7 @@ export class CpIdeasView extends AppElement {
     const added = result.data.items.filter((w) => !known.has(w.id));
     this.items = [...this.items, ...added];
     this.nextCursor = result.data.nextCursor;
-    this.announcement = `${added.length} more ${added.length === 1 ? 'idea' : 'ideas'} loaded.`;
+    this.announcement = msg('{count, plural, one {# more idea loaded.} other {# more ideas loaded.}}', { count: added.length });
     await this.updateComplete;
     // Keep the keyboard in the list: the first new card's link.
     const first = added[0];
@@ -141,7 +143,7 @@ export class CpIdeasView extends AppElement {
           if (items.some((w) => w.id === wave.id) || !this.matchesFilters(wave)) break;
           if (this.filters.sort === 'new') {
             items = [wave, ...items];
-            this.announcement = `New idea: ${wave.title}`;
+            this.announcement = msg('New idea: {title}', { title: wave.title });
           } else this.freshCount++;
           break;
         }
@@ -188,10 +190,10 @@ export class CpIdeasView extends AppElement {
   private renderAnnouncements() {
     const count = this.announcements.filter((e) => e.type === 'announcement:posted').length;
     return html`<section class="announcements" aria-labelledby="announcements-title" ?data-empty=${count === 0}>
-      <h3 id="announcements-title">Announcements</h3>
+      <h3 id="announcements-title">${msg('Announcements')}</h3>
       <cp-announcement-list
         compact
-        label="Announcements from ${this.space?.name ?? 'the space'}"
+        label=${this.space ? msg('Announcements from {space}', { space: this.space.name }) : msg('Announcements from the space')}
         .events=${this.announcements}
         ?loading=${!this.announcementsReady}
       ></cp-announcement-list>
@@ -201,28 +203,28 @@ export class CpIdeasView extends AppElement {
   private renderControls() {
     const { sort, status, tag, supported } = this.filters;
     return html`<div class="controls">
-      <nav aria-label="Sort ideas">
+      <nav aria-label=${msg('Sort ideas')}>
         <ul class="tabs">
-          ${(Object.keys(SORT_LABELS) as WaveSort[]).map(
+          ${SORTS.map(
             (s) => html`<li>
-              <a class="tab" href=${href.ideas(this.slug, { ...this.filters, sort: s })} aria-current=${s === sort ? 'page' : nothing}>${SORT_LABELS[s]}</a>
+              <a class="tab" href=${href.ideas(this.slug, { ...this.filters, sort: s })} aria-current=${s === sort ? 'page' : nothing}>${sortLabel(s)}</a>
             </li>`,
           )}
         </ul>
       </nav>
       <div class="filters">
         <label>
-          Status
+          ${msg('Status')}
           <select @change=${this.onStatus}>
-            <option value="" ?selected=${!status}>Any</option>
-            ${WAVE_STATUSES.filter((s) => s !== 'merged').map((s) => html`<option value=${s} ?selected=${s === status}>${STATUS_LABELS[s]}</option>`)}
+            <option value="" ?selected=${!status}>${msg('Any')}</option>
+            ${WAVE_STATUSES.filter((s) => s !== 'merged').map((s) => html`<option value=${s} ?selected=${s === status}>${statusLabel(s)}</option>`)}
           </select>
         </label>
         ${tag
-          ? html`<span class="chip">#${tag}<a href=${href.ideas(this.slug, { ...this.filters, tag: null })} aria-label="Remove the tag filter ${tag}">✕</a></span>`
+          ? html`<span class="chip">#${tag}<a href=${href.ideas(this.slug, { ...this.filters, tag: null })} aria-label=${msg('Remove the tag filter {tag}', { tag })}>✕</a></span>`
           : nothing}
         ${this.signedIn
-          ? html`<cp-switch label="Ideas I support" ?checked=${supported} @cp-switch-change=${(e: CustomEvent<{ checked: boolean }>) => this.go({ supported: e.detail.checked })}></cp-switch>`
+          ? html`<cp-switch label=${msg('Ideas I support')} ?checked=${supported} @cp-switch-change=${(e: CustomEvent<{ checked: boolean }>) => this.go({ supported: e.detail.checked })}></cp-switch>`
           : nothing}
       </div>
     </div>`;
@@ -232,31 +234,31 @@ export class CpIdeasView extends AppElement {
     const load = this.load;
     if (load.status === 'error') {
       return html`<div class="alert" role="alert">
-        We couldn't load the ideas. ${load.error.message}
-        <button class="link-button" type="button" @click=${this.reload}>Try again</button>
+        ${msg("We couldn't load the ideas. {problem}", { problem: load.error.message })}
+        <button class="link-button" type="button" @click=${this.reload}>${msg('Try again')}</button>
       </div>`;
     }
-    if (load.status === 'loading' && this.items.length === 0) return html`<p class="muted" role="status">Loading ideas…</p>`;
+    if (load.status === 'loading' && this.items.length === 0) return html`<p class="muted" role="status">${msg('Loading ideas…')}</p>`;
     if (this.items.length === 0) {
       const filtered = this.filters.status || this.filters.tag || this.filters.supported;
       return html`<div class="empty">
-        <p>${filtered ? 'No ideas match these filters.' : 'No ideas yet. Be the first to start a wave.'}</p>
-        ${filtered ? html`<a href=${href.ideas(this.slug, { sort: this.filters.sort })}>Show all ideas</a>` : nothing}
+        <p>${filtered ? msg('No ideas match these filters.') : msg('No ideas yet. Be the first to start a wave.')}</p>
+        ${filtered ? html`<a href=${href.ideas(this.slug, { sort: this.filters.sort })}>${msg('Show all ideas')}</a>` : nothing}
       </div>`;
     }
     return html`${this.freshCount > 0
         ? html`<button class="button button--quiet fresh" type="button" @click=${this.showFresh}>
-            ${this.freshCount} new ${this.freshCount === 1 ? 'idea' : 'ideas'} · Show
+            ${msg('{count, plural, one {# new idea · Show} other {# new ideas · Show}}', { count: this.freshCount })}
           </button>`
         : nothing}
-      <ol class="cards" aria-label="Ideas" aria-busy=${load.status === 'loading' ? 'true' : 'false'}>
+      <ol class="cards" aria-label=${msg('Ideas')} aria-busy=${load.status === 'loading' ? 'true' : 'false'}>
         ${repeat(this.items, (w) => w.id, (w) => html`<li><cp-wave-card data-id=${w.id} .wave=${w} slug=${this.slug}></cp-wave-card></li>`)}
       </ol>
-      ${this.moreError ? html`<p class="alert" role="alert">Loading more failed. ${this.moreError.message}</p>` : nothing}
+      ${this.moreError ? html`<p class="alert" role="alert">${msg('Loading more failed. {problem}', { problem: this.moreError.message })}</p>` : nothing}
       ${this.nextCursor
         ? html`<div class="more">
             <button class="button button--quiet" type="button" ?disabled=${this.loadingMore} @click=${this.loadMore}>
-              ${this.loadingMore ? 'Loading…' : 'Load more ideas'}
+              ${this.loadingMore ? msg('Loading…') : msg('Load more ideas')}
             </button>
           </div>`
         : nothing}`;
@@ -266,13 +268,13 @@ export class CpIdeasView extends AppElement {
     return html`<div class="page">
       ${this.renderAnnouncements()}
       <div class="head">
-        <h2>Ideas</h2>
+        <h2>${msg('Ideas')}</h2>
         <form class="search" role="search" @submit=${this.onSearch}>
-          <label class="visually-hidden" for="search-input">Search ideas and replies</label>
-          <input id="search-input" name="q" type="search" placeholder="Search ideas and replies" maxlength="200" />
-          <button class="button button--quiet" type="submit">Search</button>
+          <label class="visually-hidden" for="search-input">${msg('Search ideas and replies')}</label>
+          <input id="search-input" name="q" type="search" placeholder=${msg('Search ideas and replies')} maxlength="200" />
+          <button class="button button--quiet" type="submit">${msg('Search')}</button>
         </form>
-        <a class="button start" href=${href.newWave(this.slug)}>Start a wave</a>
+        <a class="button start" href=${href.newWave(this.slug)}>${msg('Start a wave')}</a>
       </div>
       ${this.renderControls()} ${this.renderList()}
       <p class="visually-hidden" role="status">${this.announcement}</p>

@@ -4,6 +4,7 @@ import type { ErrorBody } from '../../../shared/errors.js';
 import type { Space } from '../../../shared/schemas/spaces.js';
 import { WAVE_LIMITS } from '../../../shared/waves.js';
 import { AppElement } from '../../base-element.js';
+import { msg } from '../../i18n/app.js';
 import type { ApiClient } from '../../services/api.js';
 import { newIdempotencyKey } from '../../services/idempotency.js';
 import { createdWaveId, createWave } from '../../services/waves.js';
@@ -15,7 +16,8 @@ import { href } from '../router.js';
 import { styles } from './new-wave-view.styles.js';
 
 type Field = 'title' | 'tags' | 'draft';
-const FIELD_LABELS: Record<Field, string> = { title: 'Title', tags: 'Tags', draft: 'First draft' };
+const FIELDS: Field[] = ['title', 'tags', 'draft'];
+const fieldLabel = (field: Field): string => (field === 'title' ? msg('Title') : field === 'tags' ? msg('Tags') : msg('First draft'));
 
 /**
  * @summary Start a wave: a title, up to five tags and a first draft of the idea document.
@@ -41,12 +43,12 @@ export class CpNewWaveView extends AppElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.space) document.title = `Start a wave · ${this.space.name}`;
+    if (this.space) document.title = msg('Start a wave · {space}', { space: this.space.name });
   }
 
   private get invalidField(): Field | null {
     const first = this.error?.field?.split('.')[0];
-    return first && first in FIELD_LABELS ? (first as Field) : null;
+    return first && FIELDS.includes(first as Field) ? (first as Field) : null;
   }
 
   private edit(field: Field, event: Event): void {
@@ -64,7 +66,7 @@ export class CpNewWaveView extends AppElement {
     const title = this.titleText.trim();
     const { tags, problems } = parseTags(this.tagsText);
     if (title.length < WAVE_LIMITS.titleMin) {
-      return this.showError({ code: 'INVALID_INPUT', message: `at least ${WAVE_LIMITS.titleMin} characters`, field: 'title' });
+      return this.showError({ code: 'INVALID_INPUT', message: msg('at least {min} characters', { min: WAVE_LIMITS.titleMin }), field: 'title' });
     }
     if (problems.length > 0) return this.showError({ code: 'INVALID_INPUT', message: problems.join('; '), field: 'tags' });
 
@@ -89,7 +91,7 @@ export class CpNewWaveView extends AppElement {
     if (!field) return error.message;
     const raw = error.field!;
     const message = error.message.startsWith(`${raw}: `) ? error.message.slice(raw.length + 2) : error.message;
-    return `${FIELD_LABELS[field]}: ${message}`;
+    return msg('{field}: {problem}', { field: fieldLabel(field), problem: message });
   }
 
   private describedBy(field: Field, hint: boolean): string {
@@ -101,17 +103,17 @@ export class CpNewWaveView extends AppElement {
     const { tags, problems } = parseTags(this.tagsText);
     return html`<div class="page">
       <div>
-        <a class="back" href=${href.ideas(slug)}>← All ideas</a>
-        <h2>Start a wave</h2>
-        <p class="lead">Describe an idea. Everyone can shape the document with you, live, and every contributor is credited.</p>
+        <a class="back" href=${href.ideas(slug)}>← ${msg('All ideas')}</a>
+        <h2>${msg('Start a wave')}</h2>
+        <p class="lead">${msg('Describe an idea. Everyone can shape the document with you, live, and every contributor is credited.')}</p>
       </div>
       ${this.signedIn
         ? html`<form novalidate @submit=${this.onSubmit} aria-labelledby="form-title">
-            <span class="visually-hidden" id="form-title">New wave</span>
+            <span class="visually-hidden" id="form-title">${msg('New wave')}</span>
             ${this.error ? html`<p class="alert" id="form-error" role="alert" tabindex="-1">${this.errorText(this.error)}</p>` : nothing}
             <div class="field">
-              <label for="title">Title</label>
-              <span class="hint" id="title-hint">A short name for the idea, ${WAVE_LIMITS.titleMin}–${WAVE_LIMITS.titleMax} characters.</span>
+              <label for="title">${msg('Title')}</label>
+              <span class="hint" id="title-hint">${msg('A short name for the idea, {min}–{max} characters.', { min: WAVE_LIMITS.titleMin, max: WAVE_LIMITS.titleMax })}</span>
               <input
                 id="title"
                 name="title"
@@ -125,8 +127,8 @@ export class CpNewWaveView extends AppElement {
               />
             </div>
             <div class="field">
-              <label for="tags">Tags</label>
-              <span class="hint" id="tags-hint">Separate with commas, up to ${WAVE_LIMITS.tagsMax}. For example: dark mode, mobile</span>
+              <label for="tags">${msg('Tags')}</label>
+              <span class="hint" id="tags-hint">${msg('Separate with commas, up to {max}. For example: dark mode, mobile', { max: WAVE_LIMITS.tagsMax })}</span>
               <input
                 id="tags"
                 name="tags"
@@ -137,15 +139,15 @@ export class CpNewWaveView extends AppElement {
                 @input=${(e: Event) => this.edit('tags', e)}
               />
               ${tags.length
-                ? html`<ul class="chips" id="tag-chips" aria-label="Tags to add">
+                ? html`<ul class="chips" id="tag-chips" aria-label=${msg('Tags to add')}>
                     ${tags.map((t) => html`<li class="chip">#${t}</li>`)}
                   </ul>`
                 : nothing}
               ${problems.map((p) => html`<span class="problem">${p}</span>`)}
             </div>
             <div class="field">
-              <label for="draft">First draft</label>
-              <span class="hint" id="draft-hint">The start of the idea document. Leave a blank line between paragraphs.</span>
+              <label for="draft">${msg('First draft')}</label>
+              <span class="hint" id="draft-hint">${msg('The start of the idea document. Leave a blank line between paragraphs.')}</span>
               <textarea
                 id="draft"
                 name="draft"
@@ -157,13 +159,13 @@ export class CpNewWaveView extends AppElement {
               ></textarea>
             </div>
             <div class="actions">
-              <button class="button" type="submit" ?disabled=${this.pending}>${this.pending ? 'Starting…' : 'Start the wave'}</button>
-              <a href=${href.ideas(slug)}>Cancel</a>
+              <button class="button" type="submit" ?disabled=${this.pending}>${this.pending ? msg('Starting…') : msg('Start the wave')}</button>
+              <a href=${href.ideas(slug)}>${msg('Cancel')}</a>
             </div>
           </form>`
         : html`<div class="signed-out">
-            <p>Sign in to start a wave.</p>
-            <button class="button" type="button" @click=${() => this.emit('cp-sign-in-request', null)}>Sign in</button>
+            <p>${msg('Sign in to start a wave.')}</p>
+            <button class="button" type="button" @click=${() => this.emit('cp-sign-in-request', null)}>${msg('Sign in')}</button>
           </div>`}
     </div>`;
   }

@@ -5,6 +5,7 @@ import type { ErrorBody } from '../../../shared/errors.js';
 import type { User } from '../../../shared/schemas/auth.js';
 import type { Notification, NotificationRead } from '../../../shared/schemas/notifications.js';
 import { AppElement } from '../../base-element.js';
+import { msg } from '../../i18n/app.js';
 import '../../components/cp-notification-item/cp-notification-item.js';
 import type { CpNotificationItem, NotificationDetail } from '../../components/cp-notification-item/cp-notification-item.js';
 import type { ApiClient } from '../../services/api.js';
@@ -65,7 +66,7 @@ export class CpNotificationsView extends AppElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('center')) this.listen();
     if (changed.has('slug') || changed.has('unread') || (changed.has('user') && changed.get('user')?.id !== this.user?.id)) void this.reload();
-    document.title = this.slug ? `Notifications · ${this.spaceName || this.slug}` : 'Notifications · Commonplace';
+    document.title = this.slug ? msg('Notifications · {space}', { space: this.spaceName || this.slug }) : msg('Notifications · Commonplace');
   }
 
   private listen(): void {
@@ -122,13 +123,13 @@ export class CpNotificationsView extends AppElement {
     this.loadingMore = false;
     if (request !== this.request) return;
     if (!result.ok) {
-      this.problem = `Loading older notifications failed. ${result.error.message}`;
+      this.problem = msg('Loading older notifications failed. {problem}', { problem: result.error.message });
       return;
     }
     const first = result.data.items[0];
     this.items = mergeNotifications(this.items, result.data.items);
     this.nextCursor = result.data.nextCursor;
-    this.announcement = `${result.data.items.length} older notifications loaded.`;
+    this.announcement = msg('{count, plural, one {# older notification loaded.} other {# older notifications loaded.}}', { count: result.data.items.length });
     // Keep the reader's place: the first of the new ones.
     if (first) {
       await this.updateComplete;
@@ -162,11 +163,11 @@ export class CpNotificationsView extends AppElement {
     const result = await this.center.markRead(n.id);
     this.setPending(n.id, false);
     if (!result.ok) {
-      this.problem = `It was not marked as read. ${result.error.message}`;
+      this.problem = msg('It was not marked as read. {problem}', { problem: result.error.message });
       return;
     }
     this.items = this.items.map((i) => (i.id === n.id ? result.data.notification : i));
-    this.announcement = 'Marked as read.';
+    this.announcement = msg('Marked as read.');
     await this.updateComplete;
     // The button is gone: keep focus on the same notification.
     this.itemElement(n.id)?.focus();
@@ -178,42 +179,42 @@ export class CpNotificationsView extends AppElement {
     const result = await this.center.markAllRead(this.slug);
     this.allPending = false;
     if (!result.ok) {
-      this.problem = `Your notifications were not marked as read. ${result.error.message}`;
+      this.problem = msg('Your notifications were not marked as read. {problem}', { problem: result.error.message });
       return;
     }
     const at = new Date().toISOString();
     this.items = this.items.map((i) => (i.readAt ? i : { ...i, readAt: at }));
-    this.announcement = 'All notifications marked as read.';
+    this.announcement = msg('All notifications marked as read.');
   }
 
   private renderFilters() {
     const all = href.notifications(this.slug, false);
     const unread = href.notifications(this.slug, true);
-    return html`<nav class="filters" aria-label="Show">
+    return html`<nav class="filters" aria-label=${msg('Show')}>
       <ul class="tabs">
-        <li><a class="tab" href=${all} aria-current=${this.unread ? nothing : 'page'}>All</a></li>
-        <li><a class="tab" href=${unread} aria-current=${this.unread ? 'page' : nothing}>Unread</a></li>
+        <li><a class="tab" href=${all} aria-current=${this.unread ? nothing : 'page'}>${msg('All')}</a></li>
+        <li><a class="tab" href=${unread} aria-current=${this.unread ? 'page' : nothing}>${msg('Unread')}</a></li>
       </ul>
-      ${this.slug && this.severalSpaces ? html`<a class="scope" href=${href.notifications(null, this.unread)}>From all your spaces</a>` : nothing}
-      ${!this.slug && this.severalSpaces ? html`<span class="scope muted">From all your spaces</span>` : nothing}
+      ${this.slug && this.severalSpaces ? html`<a class="scope" href=${href.notifications(null, this.unread)}>${msg('From all your spaces')}</a>` : nothing}
+      ${!this.slug && this.severalSpaces ? html`<span class="scope muted">${msg('From all your spaces')}</span>` : nothing}
     </nav>`;
   }
 
   private renderList() {
     const load = this.load;
-    if (load.status === 'loading') return html`<p class="muted" role="status">Loading your notifications…</p>`;
+    if (load.status === 'loading') return html`<p class="muted" role="status">${msg('Loading your notifications…')}</p>`;
     if (load.status === 'error') {
-      return html`<p class="alert" role="alert">We couldn't load your notifications. ${load.error.message}</p>
-        <div><button class="button" type="button" @click=${() => this.reload()}>Try again</button></div>`;
+      return html`<p class="alert" role="alert">${msg("We couldn't load your notifications. {problem}", { problem: load.error.message })}</p>
+        <div><button class="button" type="button" @click=${() => this.reload()}>${msg('Try again')}</button></div>`;
     }
     if (this.items.length === 0) {
       return html`<p class="empty">
         ${this.unread
-          ? 'You are all caught up: nothing unread.'
-          : 'Nothing yet. Replies to you, mentions, and news about ideas you support or helped shape will show up here.'}
+          ? msg('You are all caught up: nothing unread.')
+          : msg('Nothing yet. Replies to you, mentions, and news about ideas you support or helped shape will show up here.')}
       </p>`;
     }
-    return html`<ol class="list" aria-label="Notifications, newest first">
+    return html`<ol class="list" aria-label=${msg('Notifications, newest first')}>
         ${repeat(
           this.items,
           (n) => n.id,
@@ -232,7 +233,7 @@ export class CpNotificationsView extends AppElement {
       ${this.nextCursor
         ? html`<div class="more">
             <button class="button button--quiet" type="button" ?disabled=${this.loadingMore} @click=${this.loadMore}>
-              ${this.loadingMore ? 'Loading…' : 'Show older notifications'}
+              ${this.loadingMore ? msg('Loading…') : msg('Show older notifications')}
             </button>
           </div>`
         : nothing}`;
@@ -241,30 +242,32 @@ export class CpNotificationsView extends AppElement {
   override render() {
     if (!this.user) {
       return html`<div class="page">
-        <h2>Notifications</h2>
-        <p>Sign in to see replies to you, mentions and news about the ideas you support.</p>
-        <div><button class="button" type="button" @click=${() => this.emit('cp-sign-in-request', null)}>Sign in</button></div>
+        <h2>${msg('Notifications')}</h2>
+        <p>${msg('Sign in to see replies to you, mentions and news about the ideas you support.')}</p>
+        <div><button class="button" type="button" @click=${() => this.emit('cp-sign-in-request', null)}>${msg('Sign in')}</button></div>
       </div>`;
     }
     const unreadHere = this.slug ? (this.center?.bySpace[this.slug] ?? 0) : (this.center?.unread ?? 0);
     return html`<div class="page">
       <div class="head">
         <div>
-          <h2>Notifications</h2>
+          <h2>${msg('Notifications')}</h2>
           <p class="lead">
-            ${this.slug ? html`In ${this.spaceName || this.slug} · ` : nothing}${unreadHere === 0 ? 'No unread notifications' : unreadHere === 1 ? '1 unread' : `${unreadHere} unread`}
+            ${this.slug
+              ? msg('In {space} · {count, plural, =0 {No unread notifications} other {# unread}}', { space: this.spaceName || this.slug, count: unreadHere })
+              : msg('{count, plural, =0 {No unread notifications} other {# unread}}', { count: unreadHere })}
           </p>
         </div>
         <div class="head__actions">
           <button class="button button--quiet" type="button" ?disabled=${this.allPending || unreadHere === 0} @click=${this.markAll}>
-            ${this.allPending ? 'Marking…' : 'Mark all as read'}
+            ${this.allPending ? msg('Marking…') : msg('Mark all as read')}
           </button>
-          <a class="button button--quiet" href=${href.settings()}>Notification settings</a>
+          <a class="button button--quiet" href=${href.settings()}>${msg('Notification settings')}</a>
         </div>
       </div>
       ${this.renderFilters()}
       ${this.problem
-        ? html`<p class="alert" role="alert">${this.problem} <button class="link-button" type="button" @click=${() => (this.problem = '')}>Dismiss</button></p>`
+        ? html`<p class="alert" role="alert">${this.problem} <button class="link-button" type="button" @click=${() => (this.problem = '')}>${msg('Dismiss')}</button></p>`
         : nothing}
       ${this.renderList()}
       <p class="visually-hidden" role="status">${this.announcement}</p>

@@ -16,14 +16,15 @@ import { shared } from '../../styles/shared.js';
 import { viewPage, viewTitle } from '../../styles/views.js';
 import { href } from '../router.js';
 import { parseInterests } from './profile-form.js';
+import { i18n, msg, msgRich } from '../../i18n/app.js';
 import { styles } from './profile-view.styles.js';
 
 type Load = { status: 'loading' } | { status: 'ready'; profile: Profile } | { status: 'error'; error: ErrorBody };
 type Field = 'displayName' | 'bio' | 'interests';
 
-const FIELD_LABELS: Record<Field, string> = { displayName: 'Display name', bio: 'Short bio', interests: 'Interests' };
+const FIELDS: Field[] = ['displayName', 'bio', 'interests'];
+const fieldLabel = (field: Field): string => (field === 'displayName' ? msg('Display name') : field === 'bio' ? msg('Short bio') : msg('Interests'));
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
 
 /**
  * @summary A person's page in a space (`/s/:slug/people/:userId`): avatar, name, bio,
@@ -78,11 +79,11 @@ export class CpProfileView extends AppElement {
     this.mine = mine?.ok ? mine.data : null;
     if (!result.ok) {
       this.load = { status: 'error', error: result.error };
-      document.title = `Profile · ${this.space?.name ?? 'Commonplace'}`;
+      document.title = msg('Profile · {space}', { space: this.space?.name ?? 'Commonplace' });
       return;
     }
     this.load = { status: 'ready', profile: result.data };
-    document.title = `${result.data.person.displayName} · ${this.space?.name ?? 'Commonplace'}`;
+    document.title = msg('{name} · {space}', { name: result.data.person.displayName, space: this.space?.name ?? 'Commonplace' });
   }
 
   // ---- editing
@@ -122,7 +123,7 @@ export class CpProfileView extends AppElement {
 
   private get invalidField(): Field | null {
     const first = this.error?.field?.split('.')[0];
-    return first && first in FIELD_LABELS ? (first as Field) : null;
+    return first && FIELDS.includes(first as Field) ? (first as Field) : null;
   }
 
   private async save(event: SubmitEvent): Promise<void> {
@@ -131,9 +132,9 @@ export class CpProfileView extends AppElement {
     const displayName = this.draft.displayName.trim();
     const bio = this.draft.bio.trim();
     const interests = parseInterests(this.draft.interests);
-    if (!displayName) return this.showError({ code: ERROR_CODES.INVALID_INPUT, message: 'A display name is required.', field: 'displayName' });
+    if (!displayName) return this.showError({ code: ERROR_CODES.INVALID_INPUT, message: msg('A display name is required.'), field: 'displayName' });
     if (bio.length > PEOPLE_LIMITS.bioMax) {
-      return this.showError({ code: ERROR_CODES.INVALID_INPUT, message: `At most ${PEOPLE_LIMITS.bioMax} characters.`, field: 'bio' });
+      return this.showError({ code: ERROR_CODES.INVALID_INPUT, message: msg('At most {max} characters.', { max: PEOPLE_LIMITS.bioMax }), field: 'bio' });
     }
     if (interests.problems.length) return this.showError({ code: ERROR_CODES.INVALID_INPUT, message: interests.problems.join('; '), field: 'interests' });
     this.saving = true;
@@ -143,8 +144,8 @@ export class CpProfileView extends AppElement {
     this.mine = result.data;
     const waiting = result.data.pending.bio !== null || result.data.pending.displayName !== null;
     this.announcement = waiting
-      ? 'Saved. Your new text is waiting for review by the moderators; others see the earlier one until then.'
-      : 'Your profile is saved.';
+      ? msg('Saved. Your new text is waiting for review by the moderators; others see the earlier one until then.')
+      : msg('Your profile is saved.');
     this.emit('cp-profile-saved', { profile: result.data });
     await this.reload();
     await this.stopEdit();
@@ -161,7 +162,7 @@ export class CpProfileView extends AppElement {
     if (!field) return error.message;
     const raw = error.field ?? field;
     const message = error.message.startsWith(`${raw}: `) ? error.message.slice(raw.length + 2) : error.message;
-    return `${FIELD_LABELS[field]}: ${message}`;
+    return msg('{field}: {problem}', { field: fieldLabel(field), problem: message });
   }
 
   // ---- render
@@ -171,11 +172,11 @@ export class CpProfileView extends AppElement {
     const describe = (field: Field, hint: string) => [hint, invalid === field ? 'profile-error' : ''].filter(Boolean).join(' ');
     const bioLength = this.draft.bio.trim().length;
     return html`<form class="editor card" novalidate @submit=${this.save} @keydown=${this.onFormKeydown} aria-labelledby="editor-title">
-      <h3 id="editor-title">Edit your profile</h3>
+      <h3 id="editor-title">${msg('Edit your profile')}</h3>
       ${this.error ? html`<p class="alert form-alert" id="profile-error" role="alert" tabindex="-1">${this.errorText(this.error)}</p>` : nothing}
       <div class="field">
-        <label for="profile-name">Display name</label>
-        <span class="hint" id="profile-name-hint">Shown next to what you write, in every space you belong to.</span>
+        <label for="profile-name">${msg('Display name')}</label>
+        <span class="hint" id="profile-name-hint">${msg('Shown next to what you write, in every space you belong to.')}</span>
         <input
           id="profile-name"
           name="displayName"
@@ -188,8 +189,8 @@ export class CpProfileView extends AppElement {
         />
       </div>
       <div class="field">
-        <label for="profile-bio">Short bio</label>
-        <span class="hint" id="profile-bio-hint">A few words about you, up to ${PEOPLE_LIMITS.bioMax} characters. Moderators may review it first.</span>
+        <label for="profile-bio">${msg('Short bio')}</label>
+        <span class="hint" id="profile-bio-hint">${msg('A few words about you, up to {max} characters. Moderators may review it first.', { max: PEOPLE_LIMITS.bioMax })}</span>
         <textarea
           id="profile-bio"
           name="bio"
@@ -200,11 +201,11 @@ export class CpProfileView extends AppElement {
           .value=${this.draft.bio}
           @input=${(e: Event) => this.edit('bio', e)}
         ></textarea>
-        <span class="hint" id="profile-bio-count">${bioLength} of ${PEOPLE_LIMITS.bioMax} characters</span>
+        <span class="hint" id="profile-bio-count">${msg('{count} of {max} characters', { count: bioLength, max: PEOPLE_LIMITS.bioMax })}</span>
       </div>
       <div class="field">
-        <label for="profile-interests">Interests</label>
-        <span class="hint" id="profile-interests-hint">Separated by commas, up to ${PEOPLE_LIMITS.interestsMax}: e.g. night rides, cargo bikes.</span>
+        <label for="profile-interests">${msg('Interests')}</label>
+        <span class="hint" id="profile-interests-hint">${msg('Separated by commas, up to {max}: e.g. night rides, cargo bikes.', { max: PEOPLE_LIMITS.interestsMax })}</span>
         <input
           id="profile-interests"
           name="interests"
@@ -216,8 +217,8 @@ export class CpProfileView extends AppElement {
         />
       </div>
       <div class="actions">
-        <button class="button" type="submit" ?disabled=${this.saving}>${this.saving ? 'Saving…' : 'Save profile'}</button>
-        <button class="button button--quiet" type="button" ?disabled=${this.saving} @click=${this.stopEdit}>Cancel</button>
+        <button class="button" type="submit" ?disabled=${this.saving}>${this.saving ? msg('Saving…') : msg('Save profile')}</button>
+        <button class="button button--quiet" type="button" ?disabled=${this.saving} @click=${this.stopEdit}>${msg('Cancel')}</button>
       </div>
     </form>`;
   }
@@ -232,16 +233,16 @@ export class CpProfileView extends AppElement {
 
   private shapedNote(wave: ShapedWave) {
     const how = [
-      wave.document ? 'wrote in the idea' : '',
-      wave.blips > 0 ? (wave.blips === 1 ? '1 reply' : `${wave.blips} replies`) : '',
-      wave.table ? 'talked it through at a cafe table' : '',
+      wave.document ? msg('wrote in the idea') : '',
+      wave.blips > 0 ? msg('{count, plural, one {# reply} other {# replies}}', { count: wave.blips }) : '',
+      wave.table ? msg('talked it through at a cafe table') : '',
     ].filter(Boolean);
-    return how.length ? html`<span class="how">${how.join(' · ')}</span>` : nothing;
+    return how.length ? html`<span class="how">${i18n.list(how, 'unit')}</span>` : nothing;
   }
 
   private renderList<T>(id: string, title: string, items: T[], empty: string, item: (value: T) => unknown) {
     return html`<section class="card" aria-labelledby=${id}>
-      <h3 id=${id}>${title} <span class="count">(${items.length})</span></h3>
+      <h3 id=${id}>${title} <span class="count">(${i18n.number(items.length)})</span></h3>
       ${items.length ? html`<ul class="list">${items.map(item)}</ul>` : html`<p class="muted">${empty}</p>`}
     </section>`;
   }
@@ -253,35 +254,37 @@ export class CpProfileView extends AppElement {
     return html`<header class="person">
         <cp-avatar size="lg" user-id=${profile.person.id} name=${name}></cp-avatar>
         <div class="person__text">
-          <h2>${me ? html`${name} <span class="you">(you)</span>` : name}</h2>
+          <h2>${me ? msgRich('{name} {you}', { name, you: html`<span class="you">${msg('(you)')}</span>` }) : name}</h2>
           <p class="meta">
-            ${profile.role !== 'fan' ? html`<span class="role">${profile.role === 'admin' ? `Admin of ${this.space?.name}` : `${this.space?.name} staff`}</span>` : nothing}
-            <span>Joined ${dateFormat.format(new Date(profile.joinedAt))}</span>
+            ${profile.role !== 'fan' ? html`<span class="role">${profile.role === 'admin' ? msg('Admin of {space}', { space: this.space?.name ?? '' }) : msg('{space} staff', { space: this.space?.name ?? '' })}</span>` : nothing}
+            <span>${msg('Joined {date}', { date: i18n.date(profile.joinedAt, { year: 'numeric', month: 'long', day: 'numeric' }) })}</span>
           </p>
         </div>
-        ${me && !this.editing ? html`<button class="button button--quiet edit" type="button" @click=${this.startEdit}>Edit profile</button>` : nothing}
+        ${me && !this.editing ? html`<button class="button button--quiet edit" type="button" @click=${this.startEdit}>${msg('Edit profile')}</button>` : nothing}
       </header>
       ${me && this.editing ? this.renderEditor() : nothing}
       <section class="about" aria-labelledby="about-title">
-        <h3 id="about-title" class="visually-hidden">About ${name}</h3>
-        ${profile.bio ? html`<p class="bio">${profile.bio}</p>` : html`<p class="muted">${me ? 'You have not written a bio yet.' : 'No bio yet.'}</p>`}
+        <h3 id="about-title" class="visually-hidden">${msg('About {name}', { name })}</h3>
+        ${profile.bio ? html`<p class="bio">${profile.bio}</p>` : html`<p class="muted">${me ? msg('You have not written a bio yet.') : msg('No bio yet.')}</p>`}
         ${pending?.bio != null || pending?.displayName != null
           ? html`<p class="pending">
-              <strong>Waiting for review:</strong>
-              ${pending.displayName != null ? html`your new name “${pending.displayName}”` : nothing}
-              ${pending.displayName != null && pending.bio != null ? ' and ' : nothing}
-              ${pending.bio != null ? html`your new bio “${pending.bio}”` : nothing}. Others see the earlier text until the moderators approve it.
+              <strong>${msg('Waiting for review:')}</strong>
+              ${pending.displayName != null && pending.bio != null
+                ? msg('your new name “{name}” and your new bio “{bio}”. Others see the earlier text until the moderators approve it.', { name: pending.displayName, bio: pending.bio })
+                : pending.displayName != null
+                  ? msg('your new name “{name}”. Others see the earlier text until the moderators approve it.', { name: pending.displayName })
+                  : msg('your new bio “{bio}”. Others see the earlier text until the moderators approve it.', { bio: pending.bio ?? '' })}
             </p>`
           : nothing}
         ${profile.interests.length
-          ? html`<ul class="interests" aria-label="Interests">
+          ? html`<ul class="interests" aria-label=${msg('Interests')}>
               ${profile.interests.map((i) => html`<li>${i}</li>`)}
             </ul>`
           : nothing}
       </section>
       ${profile.credits.length
         ? html`<section class="card credits" aria-labelledby="credits-title">
-            <h3 id="credits-title">Shipped ideas</h3>
+            <h3 id="credits-title">${msg('Shipped ideas')}</h3>
             <ul class="list">
               ${profile.credits.map(
                 (c) => html`<li class="wave">
@@ -289,10 +292,9 @@ export class CpProfileView extends AppElement {
                   <cp-status-badge status="shipped"></cp-status-badge>
                   ${c.with.length
                     ? html`<span class="how"
-                        >Made with
-                        ${c.with.map(
-                          (p, i) => html`${i > 0 ? (i === c.with.length - 1 ? ' and ' : ', ') : ''}<a href=${href.profile(this.slug, p.id)}>${p.displayName}</a>`,
-                        )}</span
+                        >${msgRich('Made with {people}', {
+                          people: i18n.listRich(c.with.map((p) => html`<a href=${href.profile(this.slug, p.id)}>${p.displayName}</a>`)),
+                        })}</span
                       >`
                     : nothing}
                 </li>`,
@@ -302,14 +304,14 @@ export class CpProfileView extends AppElement {
         : nothing}
       ${profile.spotlights.length
         ? html`<section class="card spotlights" aria-labelledby="spotlights-title">
-            <h3 id="spotlights-title">Spotlights</h3>
+            <h3 id="spotlights-title">${msg('Spotlights')}</h3>
             <ul class="list">
               ${profile.spotlights.map(
                 (s) => html`<li class="spotlight">
-                  <p class="spotlight__text">“${s.text}”</p>
+                  <p class="spotlight__text">${msg('“{text}”', { text: s.text })}</p>
                   <p class="how">
-                    ${s.by ? html`From ${s.by.displayName}` : 'From the staff'}
-                    ${s.wave ? html` · for <a href=${href.wave(this.slug, s.wave.id)}>${s.wave.title}</a>` : nothing} ·
+                    ${s.by ? msg('From {name}', { name: s.by.displayName }) : msg('From the staff')}
+                    ${s.wave ? html` · ${msgRich('for {idea}', { idea: html`<a href=${href.wave(this.slug, s.wave.id)}>${s.wave.title}</a>` })}` : nothing} ·
                     <cp-relative-time datetime=${s.at}></cp-relative-time>
                   </p>
                 </li>`,
@@ -318,30 +320,40 @@ export class CpProfileView extends AppElement {
           </section>`
         : nothing}
       <div class="grid">
-        ${this.renderList('started-title', 'Started', profile.started, me ? 'You have not started an idea yet.' : 'No ideas started yet.', (w) => this.renderWave(w))}
-        ${this.renderList('shaped-title', 'Helped shape', profile.shaped, 'Nothing shaped yet.', (w) => this.renderWave(w, this.shapedNote(w)))}
-        ${this.renderList('supported-title', 'Supports', profile.supported, 'No supported ideas yet.', (w) => this.renderWave(w))}
-        ${this.renderList('tables-title', 'Cafe tables', profile.tables, 'Has not sat at a table yet.', (t) => html`<li class="wave">
+        ${this.renderList('started-title', msg('Started'), profile.started, me ? msg('You have not started an idea yet.') : msg('No ideas started yet.'), (w) => this.renderWave(w))}
+        ${this.renderList('shaped-title', msg('Helped shape'), profile.shaped, msg('Nothing shaped yet.'), (w) => this.renderWave(w, this.shapedNote(w)))}
+        ${this.renderList('supported-title', msg('Supports'), profile.supported, msg('No supported ideas yet.'), (w) => this.renderWave(w))}
+        ${this.renderList('tables-title', msg('Cafe tables'), profile.tables, msg('Has not sat at a table yet.'), (t) => html`<li class="wave">
             <a href=${href.table(this.slug, t.id)}>${t.topic}</a>
-            <span class="how">${t.hosted ? 'hosts it · ' : ''}${t.closed ? 'closed · ' : ''}last sat <cp-relative-time datetime=${t.lastSatAt}></cp-relative-time></span>
+            <span class="how"
+              >${t.hosted ? `${msg('hosts it')} · ` : ''}${t.closed ? `${msg('closed')} · ` : ''}${msgRich('last sat {when}', {
+                when: html`<cp-relative-time datetime=${t.lastSatAt}></cp-relative-time>`,
+              })}</span
+            >
           </li>`)}
       </div>`;
   }
 
   override render() {
     const load = this.load;
-    const back = html`<a class="back" href=${href.ideas(this.slug)}>← All ideas</a>`;
-    if (load.status === 'loading') return html`<div class="page">${back}<p class="muted" role="status">Loading the profile…</p></div>`;
+    const back = html`<a class="back" href=${href.ideas(this.slug)}>← ${msg('All ideas')}</a>`;
+    if (load.status === 'loading') return html`<div class="page">${back}<p class="muted" role="status">${msg('Loading the profile…')}</p></div>`;
     if (load.status === 'error') {
       const missing = load.error.code === ERROR_CODES.NOT_FOUND || load.error.code === ERROR_CODES.INVALID_INPUT;
       const signIn = load.error.code === ERROR_CODES.UNAUTHENTICATED;
       return html`<div class="page">
         ${back}
-        <h2>${missing ? 'Person not found' : 'This profile is unavailable'}</h2>
+        <h2>${missing ? msg('Person not found') : msg('This profile is unavailable')}</h2>
         <p role="alert">
-          ${missing ? `There is nobody with this address in ${this.space?.name ?? 'this space'}.` : signIn ? 'Sign in to see the people of this space.' : load.error.message}
+          ${missing
+            ? this.space
+              ? msg('There is nobody with this address in {space}.', { space: this.space.name })
+              : msg('There is nobody with this address in this space.')
+            : signIn
+              ? msg('Sign in to see the people of this space.')
+              : load.error.message}
         </p>
-        ${signIn ? html`<div><button class="button" type="button" @click=${() => this.emit('cp-sign-in-request', null)}>Sign in</button></div>` : nothing}
+        ${signIn ? html`<div><button class="button" type="button" @click=${() => this.emit('cp-sign-in-request', null)}>${msg('Sign in')}</button></div>` : nothing}
       </div>`;
     }
     return html`<div class="page">

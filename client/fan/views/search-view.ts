@@ -4,6 +4,7 @@ import type { ErrorBody } from '../../../shared/errors.js';
 import type { Space } from '../../../shared/schemas/spaces.js';
 import type { SearchHit } from '../../../shared/schemas/waves.js';
 import { AppElement } from '../../base-element.js';
+import { msg } from '../../i18n/app.js';
 import '../../components/cp-status-badge/cp-status-badge.js';
 import type { ApiClient } from '../../services/api.js';
 import { search } from '../../services/waves.js';
@@ -17,7 +18,8 @@ import { styles } from './search-view.styles.js';
 
 type Results = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; hits: SearchHit[] } | { status: 'error'; error: ErrorBody };
 
-const KIND_LABELS: Record<SearchHit['kind'], string> = { title: 'Title', document: 'In the idea document', blip: 'In a reply' };
+const kindLabel = (kind: SearchHit['kind']): string =>
+  kind === 'title' ? msg('Title') : kind === 'document' ? msg('In the idea document') : msg('In a reply');
 
 /**
  * @summary Full-text search in a space: results grouped by wave, matched words marked.
@@ -41,7 +43,9 @@ export class CpSearchView extends AppElement {
 
   private async run(): Promise<void> {
     const q = this.query.trim();
-    if (this.space) document.title = q ? `“${q}” · Search · ${this.space.name}` : `Search · ${this.space.name}`;
+    if (this.space) {
+      document.title = q ? msg('“{query}” · Search · {space}', { query: q, space: this.space.name }) : msg('Search · {space}', { space: this.space.name });
+    }
     if (!q || !this.api || !this.space) {
       this.results = { status: 'idle' };
       return;
@@ -68,15 +72,15 @@ export class CpSearchView extends AppElement {
     const slug = this.space?.slug ?? '';
     switch (results.status) {
       case 'idle':
-        return html`<p class="muted">Search titles, idea documents and replies.</p>`;
+        return html`<p class="muted">${msg('Search titles, idea documents and replies.')}</p>`;
       case 'loading':
-        return html`<p class="muted">Searching…</p>`;
+        return html`<p class="muted">${msg('Searching…')}</p>`;
       case 'error':
-        return html`<p class="alert" role="alert">Search failed. ${results.error.message}</p>`;
+        return html`<p class="alert" role="alert">${msg('Search failed. {problem}', { problem: results.error.message })}</p>`;
       case 'ready': {
         const groups = groupByWave(results.hits);
-        if (groups.length === 0) return html`<p>No ideas or replies match “${this.query}”.</p>`;
-        return html`<ol class="groups" aria-label="Results">
+        if (groups.length === 0) return html`<p>${msg('No ideas or replies match “{query}”.', { query: this.query })}</p>`;
+        return html`<ol class="groups" aria-label=${msg('Results')}>
           ${groups.map(
             (group) => html`<li class="group">
               <h3><a href=${href.wave(slug, group.wave.id)}>${group.wave.title}</a><cp-status-badge status=${group.wave.status}></cp-status-badge></h3>
@@ -86,7 +90,7 @@ export class CpSearchView extends AppElement {
                   .map(
                     (hit) => html`<li>
                       <a class="hit" href=${href.wave(slug, group.wave.id, hit.kind === 'blip' ? hit.blipId : null)}>
-                        <span class="kind">${KIND_LABELS[hit.kind]}</span>
+                        <span class="kind">${kindLabel(hit.kind)}</span>
                         <span>${this.renderSnippet(hit.snippet)}</span>
                       </a>
                     </li>`,
@@ -103,15 +107,15 @@ export class CpSearchView extends AppElement {
     const count = this.results.status === 'ready' ? this.results.hits.length : null;
     return html`<div class="page">
       <div>
-        <a class="back" href=${href.ideas(this.space?.slug ?? '')}>← All ideas</a>
-        <h2>Search</h2>
+        <a class="back" href=${href.ideas(this.space?.slug ?? '')}>← ${msg('All ideas')}</a>
+        <h2>${msg('Search')}</h2>
       </div>
       <form role="search" @submit=${this.onSubmit}>
-        <label class="visually-hidden" for="q">Search ideas and replies</label>
+        <label class="visually-hidden" for="q">${msg('Search ideas and replies')}</label>
         <input id="q" name="q" type="search" maxlength="200" .value=${this.query} />
-        <button class="button" type="submit">Search</button>
+        <button class="button" type="submit">${msg('Search')}</button>
       </form>
-      <p class="visually-hidden" role="status">${count === null ? '' : `${count} ${count === 1 ? 'match' : 'matches'}`}</p>
+      <p class="visually-hidden" role="status">${count === null ? '' : msg('{count, plural, one {# match} other {# matches}}', { count })}</p>
       ${this.renderResults()}
     </div>`;
   }

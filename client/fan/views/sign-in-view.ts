@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { User } from '../../../shared/schemas/auth.js';
 import { AppElement } from '../../base-element.js';
+import { msg, msgRich } from '../../i18n/app.js';
 import '../../components/cp-sign-in/cp-sign-in.js';
 import type { CpSignIn } from '../../components/cp-sign-in/cp-sign-in.js';
 import type { SessionStore } from '../../services/session.js';
@@ -61,19 +62,21 @@ export class CpSignInView extends AppElement {
 
   override render() {
     const signUp = this.mode === 'sign-up';
-    document.title = `${signUp ? 'Create account' : 'Sign in'} · Commonplace`;
+    document.title = signUp ? msg('Create account · Commonplace') : msg('Sign in · Commonplace');
     if (this.user) {
       return html`<div class="page">
-        <h2>You are signed in</h2>
-        <p>You are signed in as <strong>${this.user.displayName}</strong>. Sign out first to use another account.</p>
-        <p><a href=${this.next ?? '/'}>Continue</a></p>
+        <h2>${msg('You are signed in')}</h2>
+        <p>
+          ${msgRich('You are signed in as {name}. Sign out first to use another account.', { name: html`<strong>${this.user.displayName}</strong>` })}
+        </p>
+        <p><a href=${this.next ?? '/'}>${msg('Continue')}</a></p>
       </div>`;
     }
     return html`<div class="page">
       <p class="why">
         ${signUp
-          ? 'An account lets you support ideas, write them with others, reply and sit at cafe tables.'
-          : 'Welcome back. Sign in to support ideas, reply and sit at cafe tables.'}
+          ? msg('An account lets you support ideas, write them with others, reply and sit at cafe tables.')
+          : msg('Welcome back. Sign in to support ideas, reply and sit at cafe tables.')}
       </p>
       <div class="card">
         <cp-sign-in
@@ -82,7 +85,7 @@ export class CpSignInView extends AppElement {
           .switchHref=${signUp ? href.signIn(this.next) : href.signUp(this.next)}
         ></cp-sign-in>
       </div>
-      ${this.next ? html`<p class="why">You will go back to where you were afterwards.</p>` : nothing}
+      ${this.next ? html`<p class="why">${msg('You will go back to where you were afterwards.')}</p>` : nothing}
     </div>`;
   }
 }

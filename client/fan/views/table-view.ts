@@ -11,6 +11,7 @@ import type { StreamEvent } from '../../../shared/schemas/streams.js';
 import { streamName } from '../../../shared/streams.js';
 import { WAVE_LIMITS } from '../../../shared/waves.js';
 import { AppElement } from '../../base-element.js';
+import { msg, msgRich } from '../../i18n/app.js';
 import { addBanner, entriesFrom, lowerInList, promotable, raiseInList, upsertMessage, type ChatEntry } from '../../cafe/chat.js';
 import { initial, isFull, listOfNames, liveliness, seatsLabel, staffLine } from '../../cafe/floor.js';
 import { CAFE_UI_LIMITS } from '../../cafe/limits.js';
@@ -114,7 +115,7 @@ export class CpTableView extends AppElement {
   }
 
   private get brand(): string {
-    return this.space?.name ?? 'the brand';
+    return this.space?.name ?? msg('the brand');
   }
 
   private get staff(): boolean {
@@ -199,7 +200,7 @@ export class CpTableView extends AppElement {
       this.load = { status: 'ready' };
       this.stream!.follow(streamName.table(this.tableId), result.data.head);
       this.openNotepad();
-      document.title = `${result.data.table.topic} · Cafe · ${this.space?.name ?? 'Commonplace'}`;
+      document.title = msg('{topic} · Cafe · {space}', { topic: result.data.table.topic, space: this.space?.name ?? 'Commonplace' });
       await this.updateComplete;
       this.scrollLogToEnd();
       if (first && !(await this.focusLinkedMessage())) void this.focusTitleIfLost();
@@ -224,7 +225,7 @@ export class CpTableView extends AppElement {
     if (!result.ok) return this.fail(result.error);
     this.table = result.data;
     this.load = { status: 'ready' };
-    document.title = `${result.data.topic} · Cafe · ${this.space?.name ?? 'Commonplace'}`;
+    document.title = msg('{topic} · Cafe · {space}', { topic: result.data.topic, space: this.space?.name ?? 'Commonplace' });
     if (first) void this.focusTitleIfLost();
   }
 
@@ -285,7 +286,7 @@ export class CpTableView extends AppElement {
         case 'table:hand-lowered': {
           const hand = event.data.hand;
           this.hands = lowerInList(this.hands, hand.id);
-          if (hand.person.id === this.user?.id && hand.answeredBy) this.announcement = `${hand.answeredBy.displayName} answered your raised hand.`;
+          if (hand.person.id === this.user?.id && hand.answeredBy) this.announcement = msg('{name} answered your raised hand.', { name: hand.answeredBy.displayName });
           break;
         }
         case 'table:promoted':
@@ -319,16 +320,16 @@ export class CpTableView extends AppElement {
     this.table = table;
     const seated = this.mySeat !== null;
     if (before && before.closedAt === null && table.closedAt !== null) {
-      this.announcement = 'This table is closed. Its conversation and notepad stay here to read.';
+      this.announcement = msg('This table is closed. Its conversation and notepad stay here to read.');
       this.promoting = false;
     } else if (before && before.locked !== table.locked) {
-      this.announcement = table.locked ? 'Staff locked this table: only staff write here now.' : 'Staff unlocked this table.';
+      this.announcement = table.locked ? msg('Staff locked this table: only staff write here now.') : msg('Staff unlocked this table.');
     } else if (before && before.topic !== table.topic) {
-      this.announcement = `The topic is now: ${table.topic}`;
+      this.announcement = msg('The topic is now: {topic}', { topic: table.topic });
     }
     // Freed while away, or sat down at another table elsewhere: the chat is for the people seated.
     if (wasSeated && !seated && table.closedAt === null && !this.staff) {
-      this.announcement = 'You are no longer seated at this table.';
+      this.announcement = msg('You are no longer seated at this table.');
       void this.showSummary();
     }
   }
@@ -355,7 +356,7 @@ export class CpTableView extends AppElement {
     if (result.ok) {
       if (tableId !== this.tableId) return navigate(href.table(this.slug, tableId));
       this.table = result.data.table;
-      this.announcement = result.data.seat.staff ? `You are at the table on a staff seat.` : 'You sat down. Say hello!';
+      this.announcement = result.data.seat.staff ? msg('You are at the table on a staff seat.') : msg('You sat down. Say hello!');
       await this.loadTable();
       await this.updateComplete;
       this.composer?.focus();
@@ -363,12 +364,12 @@ export class CpTableView extends AppElement {
     }
     if (result.error.code === ERROR_CODES.TABLE_FULL) {
       this.full = result.error.alternative ?? { table: null, hint: result.error.message };
-      this.announcement = `This table is full. ${this.full.hint}`;
+      this.announcement = msg('This table is full. {hint}', { hint: this.full.hint });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.alternative button')?.focus();
       return;
     }
-    return this.showProblem(`You could not sit down. ${result.error.message}`);
+    return this.showProblem(msg('You could not sit down. {problem}', { problem: result.error.message }));
   }
 
   private async openOnTopic(): Promise<void> {
@@ -377,7 +378,7 @@ export class CpTableView extends AppElement {
     this.seatPending = true;
     const result = await openTable(this.api, this.slug, { topic: table.topic, tags: table.tags });
     this.seatPending = false;
-    if (!result.ok) return this.showProblem(`The table was not opened. ${result.error.message}`);
+    if (!result.ok) return this.showProblem(msg('The table was not opened. {problem}', { problem: result.error.message }));
     navigate(href.table(this.slug, result.data.id));
   }
 
@@ -386,7 +387,7 @@ export class CpTableView extends AppElement {
     this.seatPending = true;
     const result = await leaveTable(this.socket, this.tableId);
     this.seatPending = false;
-    if (!result.ok) return this.showProblem(`You are still seated. ${result.error.message}`);
+    if (!result.ok) return this.showProblem(msg('You are still seated. {problem}', { problem: result.error.message }));
     navigate(href.cafe(this.slug));
   }
 
@@ -417,7 +418,7 @@ export class CpTableView extends AppElement {
     if (!this.api || this.topicPending) return;
     const topic = this.topicText.trim();
     if (topic.length < CAFE_UI_LIMITS.topicMin) {
-      this.topicError = `The topic needs at least ${CAFE_UI_LIMITS.topicMin} characters.`;
+      this.topicError = msg('The topic needs at least {min} characters.', { min: CAFE_UI_LIMITS.topicMin });
       return;
     }
     this.topicPending = true;
@@ -428,7 +429,7 @@ export class CpTableView extends AppElement {
       return;
     }
     this.table = result.data;
-    this.announcement = 'Topic changed.';
+    this.announcement = msg('Topic changed.');
     await this.stopTopicEdit();
   }
 
@@ -437,7 +438,7 @@ export class CpTableView extends AppElement {
   private onSaid(event: CustomEvent<TableSaidDetail>): void {
     const { message } = event.detail;
     this.entries = upsertMessage(this.entries, message);
-    this.announcement = message.visibility === 'held' ? 'Your message is waiting for review by the moderators.' : '';
+    this.announcement = message.visibility === 'held' ? msg('Your message is waiting for review by the moderators.') : '';
     void this.updateComplete.then(() => this.scrollLogToEnd());
   }
 
@@ -449,10 +450,10 @@ export class CpTableView extends AppElement {
     this.handPending = true;
     const result = await raiseHand(this.socket, this.tableId, this.question, newIdempotencyKey());
     this.handPending = false;
-    if (!result.ok) return this.showProblem(`Your hand is not up. ${result.error.message}`);
+    if (!result.ok) return this.showProblem(msg('Your hand is not up. {problem}', { problem: result.error.message }));
     if (result.data.hand) this.hands = raiseInList(this.hands, result.data.hand);
     this.question = '';
-    this.announcement = `Your hand is up. Someone from ${this.brand} will come by.`;
+    this.announcement = msg('Your hand is up. Someone from {brand} will come by.', { brand: this.brand });
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.lower-hand')?.focus();
   }
@@ -463,9 +464,9 @@ export class CpTableView extends AppElement {
     const mine = this.myHand;
     const result = await lowerHand(this.socket, this.tableId, newIdempotencyKey());
     this.handPending = false;
-    if (!result.ok) return this.showProblem(`Your hand is still up. ${result.error.message}`);
+    if (!result.ok) return this.showProblem(msg('Your hand is still up. {problem}', { problem: result.error.message }));
     if (mine) this.hands = lowerInList(this.hands, mine.id);
-    this.announcement = 'Hand lowered.';
+    this.announcement = msg('Hand lowered.');
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('#hand-question')?.focus();
   }
@@ -473,9 +474,11 @@ export class CpTableView extends AppElement {
   private async answer(hand: Hand): Promise<void> {
     if (!this.socket) return;
     const result = await answerHand(this.socket, hand.id, newIdempotencyKey());
-    if (!result.ok && result.error.code !== ERROR_CODES.CONFLICT) return this.showProblem(`The hand is still up. ${result.error.message}`);
+    if (!result.ok && result.error.code !== ERROR_CODES.CONFLICT) return this.showProblem(msg('The hand is still up. {problem}', { problem: result.error.message }));
     this.hands = lowerInList(this.hands, hand.id);
-    this.announcement = result.ok ? `Answered ${hand.person.displayName}.` : `${hand.person.displayName}'s hand was already down.`;
+    this.announcement = result.ok
+      ? msg('Answered {name}.', { name: hand.person.displayName })
+      : msg("{name}'s hand was already down.", { name: hand.person.displayName });
   }
 
   // ---- staff
@@ -486,9 +489,9 @@ export class CpTableView extends AppElement {
     this.staffPending = 'lock';
     const result = await lockTable(this.api, table.id, !table.locked);
     this.staffPending = null;
-    if (!result.ok) return this.showProblem(`The lock did not change. ${result.error.message}`);
+    if (!result.ok) return this.showProblem(msg('The lock did not change. {problem}', { problem: result.error.message }));
     this.table = result.data;
-    this.announcement = result.data.locked ? 'Locked: no new fan seats, only staff write.' : 'Unlocked.';
+    this.announcement = result.data.locked ? msg('Locked: no new fan seats, only staff write.') : msg('Unlocked.');
   }
 
   private async close(): Promise<void> {
@@ -497,10 +500,10 @@ export class CpTableView extends AppElement {
     const result = await closeTable(this.api, this.tableId);
     this.staffPending = null;
     this.confirmClose = false;
-    if (!result.ok) return this.showProblem(`The table is still open. ${result.error.message}`);
+    if (!result.ok) return this.showProblem(msg('The table is still open. {problem}', { problem: result.error.message }));
     this.table = result.data;
     this.hands = [];
-    this.announcement = 'Table closed. Everyone stood up; the conversation is kept.';
+    this.announcement = msg('Table closed. Everyone stood up; the conversation is kept.');
   }
 
   private async askClose(): Promise<void> {
@@ -534,11 +537,11 @@ export class CpTableView extends AppElement {
       .map((m) => m.id)
       .filter((id) => this.selected.includes(id));
     if (title.length < WAVE_LIMITS.titleMin) {
-      this.promoteError = `The title needs at least ${WAVE_LIMITS.titleMin} characters.`;
+      this.promoteError = msg('The title needs at least {min} characters.', { min: WAVE_LIMITS.titleMin });
       return;
     }
     if (messageIds.length === 0) {
-      this.promoteError = 'Pick at least one message.';
+      this.promoteError = msg('Pick at least one message.');
       return;
     }
     this.promoteKey ??= newIdempotencyKey();
@@ -554,7 +557,10 @@ export class CpTableView extends AppElement {
     this.promoting = false;
     this.selected = [];
     this.promoted = result.data.wave;
-    this.announcement = `Wave started: ${result.data.wave.title}. ${result.data.credited.length} people credited.`;
+    this.announcement = msg('Wave started: {title}. {count, plural, one {# person credited.} other {# people credited.}}', {
+      title: result.data.wave.title,
+      count: result.data.credited.length,
+    });
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.promoted a')?.focus();
   }
@@ -567,14 +573,14 @@ export class CpTableView extends AppElement {
     const canEditTopic = !this.closed && (this.staff || (this.user !== null && table.hostId === this.user.id));
     return html`<header class="table-head">
       <div class="badges">
-        ${this.closed ? html`<span class="badge badge--closed">Closed</span>` : nothing}
-        ${table.locked ? html`<span class="badge badge--locked"><span aria-hidden="true">🔒</span> Locked</span>` : nothing}
-        ${!this.closed && isFull(table) ? html`<span class="badge badge--full">Full</span>` : nothing}
-        ${table.tags.map((tag) => html`<a class="tag" href=${href.cafe(this.slug, { tag })} aria-label="Tables tagged ${tag}">#${tag}</a>`)}
+        ${this.closed ? html`<span class="badge badge--closed">${msg('Closed')}</span>` : nothing}
+        ${table.locked ? html`<span class="badge badge--locked"><span aria-hidden="true">🔒</span> ${msg('Locked')}</span>` : nothing}
+        ${!this.closed && isFull(table) ? html`<span class="badge badge--full">${msg('Full')}</span>` : nothing}
+        ${table.tags.map((tag) => html`<a class="tag" href=${href.cafe(this.slug, { tag })} aria-label=${msg('Tables tagged {tag}', { tag })}>#${tag}</a>`)}
       </div>
       ${this.editingTopic
         ? html`<form class="topic-form" @submit=${this.saveTopic} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.stopTopicEdit()}>
-            <label for="topic-input">Topic</label>
+            <label for="topic-input">${msg('Topic')}</label>
             <div class="topic-form__row">
               <input
                 id="topic-input"
@@ -588,25 +594,27 @@ export class CpTableView extends AppElement {
                   this.topicError = '';
                 }}
               />
-              <button class="button" type="submit" ?disabled=${this.topicPending}>${this.topicPending ? 'Saving…' : 'Save'}</button>
-              <button class="button button--quiet" type="button" @click=${this.stopTopicEdit}>Cancel</button>
+              <button class="button" type="submit" ?disabled=${this.topicPending}>${this.topicPending ? msg('Saving…') : msg('Save')}</button>
+              <button class="button button--quiet" type="button" @click=${this.stopTopicEdit}>${msg('Cancel')}</button>
             </div>
             ${this.topicError ? html`<p class="field-error" id="topic-error" role="alert">${this.topicError}</p>` : nothing}
           </form>`
         : html`<div class="title-row">
             <h2>${table.topic}</h2>
-            ${canEditTopic ? html`<button class="button button--quiet edit-topic" type="button" @click=${this.startTopicEdit}>Edit topic</button>` : nothing}
+            ${canEditTopic ? html`<button class="button button--quiet edit-topic" type="button" @click=${this.startTopicEdit}>${msg('Edit topic')}</button>` : nothing}
           </div>`}
       <ul class="facts">
         <li class="seats">${seatsLabel(table)}</li>
-        <li>${lively.label} · ${lively.detail}</li>
-        ${table.raisedHands > 0 ? html`<li class="hands-count">${table.raisedHands} ${table.raisedHands === 1 ? 'raised hand' : 'raised hands'}</li>` : nothing}
+        <li>${msg('{liveliness} · {detail}', { liveliness: lively.label, detail: lively.detail })}</li>
+        ${table.raisedHands > 0
+          ? html`<li class="hands-count">${msg('{count, plural, one {# raised hand} other {# raised hands}}', { count: table.raisedHands })}</li>`
+          : nothing}
         ${this.closed
-          ? html`<li>Closed <cp-relative-time datetime=${table.closedAt!}></cp-relative-time></li>`
-          : html`<li>Opened <cp-relative-time datetime=${table.createdAt}></cp-relative-time></li>`}
+          ? html`<li>${msgRich('Closed {when}', { when: html`<cp-relative-time datetime=${table.closedAt!}></cp-relative-time>` })}</li>`
+          : html`<li>${msgRich('Opened {when}', { when: html`<cp-relative-time datetime=${table.createdAt}></cp-relative-time>` })}</li>`}
       </ul>
       ${staff ? html`<p class="staff-line"><span aria-hidden="true">★</span> ${staff}</p>` : nothing}
-      <cp-table-people .people=${table.people} .viewerId=${this.user?.id ?? null} slug=${this.slug} label="Seated at this table"></cp-table-people>
+      <cp-table-people .people=${table.people} .viewerId=${this.user?.id ?? null} slug=${this.slug} label=${msg('Seated at this table')}></cp-table-people>
       ${this.renderSeatActions(table)}
     </header>`;
   }
@@ -616,28 +624,28 @@ export class CpTableView extends AppElement {
     let actions;
     if (seat) {
       actions = html`<button class="button button--quiet" type="button" ?disabled=${this.seatPending} @click=${this.leave}>
-        ${this.seatPending ? 'Leaving…' : 'Leave table'}
+        ${this.seatPending ? msg('Leaving…') : msg('Leave table')}
       </button>`;
     } else if (this.closed) {
       const blocked = table.locked && !this.staff;
       actions = html`<button class="button ${blocked ? 'unavailable' : ''}" type="button" ?disabled=${this.seatPending || blocked} @click=${() => this.sit()}>
-          ${this.seatPending ? 'Sitting down…' : 'Sit down to reopen'}
+          ${this.seatPending ? msg('Sitting down…') : msg('Sit down to reopen')}
         </button>
-        ${blocked ? html`<span class="muted">Staff locked it, so it cannot be reopened.</span>` : nothing}`;
+        ${blocked ? html`<span class="muted">${msg('Staff locked it, so it cannot be reopened.')}</span>` : nothing}`;
     } else if (this.staff) {
       actions = html`<button class="button" type="button" ?disabled=${this.seatPending} @click=${() => this.sit()}>
-        ${this.seatPending ? 'Joining…' : 'Join (staff seat)'}
+        ${this.seatPending ? msg('Joining…') : msg('Join (staff seat)')}
       </button>`;
     } else if (table.locked) {
-      actions = html`<p class="muted">Staff locked this table: it takes no new seats.</p>`;
+      actions = html`<p class="muted">${msg('Staff locked this table: it takes no new seats.')}</p>`;
     } else if (isFull(table)) {
-      actions = html`<button class="button unavailable" type="button" disabled>Full</button>
+      actions = html`<button class="button unavailable" type="button" disabled>${msg('Full')}</button>
         <button class="button button--quiet" type="button" ?disabled=${this.seatPending} @click=${() => this.sit()}>
-          ${this.seatPending ? 'Looking…' : 'Find a seat on this topic'}
+          ${this.seatPending ? msg('Looking…') : msg('Find a seat on this topic')}
         </button>`;
     } else {
       actions = html`<button class="button" type="button" ?disabled=${this.seatPending} @click=${() => this.sit()}>
-        ${this.seatPending ? 'Sitting down…' : 'Sit down'}
+        ${this.seatPending ? msg('Sitting down…') : msg('Sit down')}
       </button>`;
     }
     return html`<div class="seat-actions">${actions}</div>
@@ -646,15 +654,15 @@ export class CpTableView extends AppElement {
 
   private renderAlternative(alternative: TableAlternative) {
     const other = alternative.table;
-    return html`<div class="alternative" role="group" aria-label="This table is full">
-      <p><strong>This table is full.</strong> ${alternative.hint}</p>
+    return html`<div class="alternative" role="group" aria-label=${msg('This table is full')}>
+      <p>${msgRich('{full} {hint}', { full: html`<strong>${msg('This table is full.')}</strong>`, hint: alternative.hint })}</p>
       <div class="alternative__actions">
         ${other
           ? html`<button class="button" type="button" ?disabled=${this.seatPending} @click=${() => this.sit(other.id)}>
-              Sit at “${other.topic}” (${other.seatsTaken} of ${other.capacity})
+              ${msg('Sit at “{topic}” ({taken} of {capacity})', { topic: other.topic, taken: other.seatsTaken, capacity: other.capacity })}
             </button>`
           : nothing}
-        <button class="button button--quiet" type="button" ?disabled=${this.seatPending} @click=${this.openOnTopic}>Open a new table on this topic</button>
+        <button class="button button--quiet" type="button" ?disabled=${this.seatPending} @click=${this.openOnTopic}>${msg('Open a new table on this topic')}</button>
       </div>
     </div>`;
   }
@@ -669,7 +677,7 @@ export class CpTableView extends AppElement {
         ? html`<input
             class="pick"
             type="checkbox"
-            aria-label="Include this message from ${message.author.displayName} in the wave"
+            aria-label=${msg('Include this message from {name} in the wave', { name: message.author.displayName })}
             .checked=${picked}
             @change=${(e: Event) => this.togglePick(message.id, (e.target as HTMLInputElement).checked)}
           />`
@@ -678,12 +686,12 @@ export class CpTableView extends AppElement {
       <div class="message__main">
         <p class="message__meta">
           ${mine || message.author.id === 'former-member'
-            ? html`<span class="author">${mine ? 'You' : message.author.displayName}</span>`
+            ? html`<span class="author">${mine ? msg('You') : message.author.displayName}</span>`
             : html`<a class="author" href=${href.profile(this.slug, message.author.id)}>${message.author.displayName}</a>`}
           <cp-relative-time datetime=${message.createdAt}></cp-relative-time>
         </p>
         <p class="message__body">${message.body}</p>
-        ${held ? html`<p class="held">Waiting for review · only you can see it until the moderators approve it</p>` : nothing}
+        ${held ? html`<p class="held">${msg('Waiting for review · only you can see it until the moderators approve it')}</p>` : nothing}
       </div>
     </li>`;
   }
@@ -694,11 +702,14 @@ export class CpTableView extends AppElement {
         return this.renderMessage(entry.message);
       case 'announcement':
         return html`<li class="banner banner--announcement">
-          <span><strong>Announcement from ${entry.author}:</strong> ${entry.text}</span>
+          <span>${msgRich('{heading} {text}', { heading: html`<strong>${msg('Announcement from {name}:', { name: entry.author })}</strong>`, text: entry.text })}</span>
         </li>`;
       case 'promoted':
         return html`<li class="banner banner--promoted">
-          <span>${entry.by} started a wave from this table: <a href=${href.wave(this.slug, entry.wave.id)}>${entry.wave.title}</a></span>
+          <span>${msgRich('{name} started a wave from this table: {wave}', {
+            name: entry.by,
+            wave: html`<a href=${href.wave(this.slug, entry.wave.id)}>${entry.wave.title}</a>`,
+          })}</span>
         </li>`;
     }
   }
@@ -706,11 +717,15 @@ export class CpTableView extends AppElement {
   private renderChat() {
     const typists = this.typing?.typists ?? [];
     const typingText =
-      typists.length === 0 ? '' : typists.length > 3 ? 'Several people are typing…' : `${listOfNames(typists.map((t) => t.name))} ${typists.length === 1 ? 'is' : 'are'} typing…`;
+      typists.length === 0
+        ? ''
+        : typists.length > 3
+          ? msg('Several people are typing…')
+          : msg('{count, plural, one {{names} is typing…} other {{names} are typing…}}', { count: typists.length, names: listOfNames(typists.map((t) => t.name)) });
     return html`<section class="chat" aria-labelledby="chat-title">
-      <h3 id="chat-title">Conversation</h3>
-      ${this.entries.length === 0 ? html`<p class="muted">No messages yet.${this.canTalk ? ' Say hello.' : ''}</p>` : nothing}
-      <ol class="log" role="log" aria-live="polite" aria-label="Table chat" tabindex="0" ?hidden=${this.entries.length === 0}>
+      <h3 id="chat-title">${msg('Conversation')}</h3>
+      ${this.entries.length === 0 ? html`<p class="muted">${this.canTalk ? msg('No messages yet. Say hello.') : msg('No messages yet.')}</p>` : nothing}
+      <ol class="log" role="log" aria-live="polite" aria-label=${msg('Table chat')} tabindex="0" ?hidden=${this.entries.length === 0}>
         ${repeat(this.entries, (e) => `${e.kind}:${e.id}`, (e) => this.renderEntry(e))}
       </ol>
       <p class="typing">${typingText}</p>
@@ -718,8 +733,8 @@ export class CpTableView extends AppElement {
         ? html`<cp-table-composer
             .socket=${this.socket}
             tableId=${this.tableId}
-            label=${this.mySeat ? 'Say something to the table' : `Say something as ${this.brand} staff`}
-            placeholder="Write a message"
+            label=${this.mySeat ? msg('Say something to the table') : msg('Say something as {brand} staff', { brand: this.brand })}
+            placeholder=${msg('Write a message')}
             @cp-table-said=${this.onSaid}
           ></cp-table-composer>`
         : html`<p class="muted">${this.chatClosedNote()}</p>`}
@@ -727,9 +742,9 @@ export class CpTableView extends AppElement {
   }
 
   private chatClosedNote(): string {
-    if (this.closed) return 'This table is closed. Sit down to reopen it and talk again.';
-    if (this.table?.locked) return 'Staff locked this table: you can read along, only staff write.';
-    return 'Sit down to join the conversation.';
+    if (this.closed) return msg('This table is closed. Sit down to reopen it and talk again.');
+    if (this.table?.locked) return msg('Staff locked this table: you can read along, only staff write.');
+    return msg('Sit down to join the conversation.');
   }
 
   private renderNotepad() {
@@ -742,21 +757,23 @@ export class CpTableView extends AppElement {
     const note = editable
       ? ''
       : this.closed
-        ? 'The table is closed; its notepad is kept as it was.'
+        ? msg('The table is closed; its notepad is kept as it was.')
         : table.locked
-          ? 'Staff locked this table; the notepad is read-only.'
-          : 'You can read the notepad. Take a seat to write in it.';
+          ? msg('Staff locked this table; the notepad is read-only.')
+          : msg('You can read the notepad. Take a seat to write in it.');
     return html`<section class="notepad" aria-labelledby="notepad-title">
       <div class="section-head">
-        <h3 id="notepad-title">Notepad</h3>
+        <h3 id="notepad-title">${msg('Notepad')}</h3>
         <cp-presence-list .peers=${collab.peers}></cp-presence-list>
       </div>
-      ${refused ? html`<p class="alert" role="alert">The notepad is unavailable (${refused.reason || refused.code}). Reload the page to try again.</p>` : nothing}
+      ${refused
+        ? html`<p class="alert" role="alert">${msg('The notepad is unavailable ({reason}). Reload the page to try again.', { reason: refused.reason || refused.code })}</p>`
+        : nothing}
       ${ready
-        ? html`<cp-idea-editor label="Table notepad" .doc=${collab.doc} .awareness=${collab.provider?.awareness ?? null} ?editable=${editable} note=${note}></cp-idea-editor>`
+        ? html`<cp-idea-editor label=${msg('Table notepad')} .doc=${collab.doc} .awareness=${collab.provider?.awareness ?? null} ?editable=${editable} note=${note}></cp-idea-editor>`
         : refused
           ? nothing
-          : html`<p class="muted" role="status">Connecting to the notepad…</p>`}
+          : html`<p class="muted" role="status">${msg('Connecting to the notepad…')}</p>`}
     </section>`;
   }
 
@@ -767,19 +784,19 @@ export class CpTableView extends AppElement {
     const others = this.hands.filter((h) => h !== mine);
     if (!canRaise && this.hands.length === 0 && !this.staff) return nothing;
     return html`<section class="card hands" aria-labelledby="hands-title">
-      <h3 id="hands-title">Raised hands</h3>
+      <h3 id="hands-title">${msg('Raised hands')}</h3>
       ${canRaise
         ? mine
           ? html`<div class="my-hand">
               <p>
-                Your hand is up for <cp-waiting-time since=${mine.raisedAt}></cp-waiting-time>${mine.question
-                  ? html`<span class="question"> · “${mine.question}”</span>`
+                ${msgRich('Your hand is up for {time}', { time: html`<cp-waiting-time since=${mine.raisedAt}></cp-waiting-time>` })}${mine.question
+                  ? html`<span class="question"> · ${msg('“{question}”', { question: mine.question })}</span>`
                   : nothing}
               </p>
-              <button class="button button--quiet lower-hand" type="button" ?disabled=${this.handPending} @click=${this.lower}>Lower hand</button>
+              <button class="button button--quiet lower-hand" type="button" ?disabled=${this.handPending} @click=${this.lower}>${msg('Lower hand')}</button>
             </div>`
           : html`<form class="raise" @submit=${this.raise}>
-              <label for="hand-question">Question for ${this.brand} <span class="muted">(optional)</span></label>
+              <label for="hand-question">${msgRich('Question for {brand} {optional}', { brand: this.brand, optional: html`<span class="muted">${msg('(optional)')}</span>` })}</label>
               <input
                 id="hand-question"
                 maxlength=${CAFE_UI_LIMITS.questionMax}
@@ -787,30 +804,40 @@ export class CpTableView extends AppElement {
                 .value=${this.question}
                 @input=${(e: Event) => (this.question = (e.target as HTMLInputElement).value)}
               />
-              <button class="button" type="submit" ?disabled=${this.handPending}>Raise hand</button>
+              <button class="button" type="submit" ?disabled=${this.handPending}>${msg('Raise hand')}</button>
             </form>`
         : nothing}
       ${others.length
-        ? html`<ul class="hand-list" aria-label="Hands up at this table">
+        ? html`<ul class="hand-list" aria-label=${msg('Hands up at this table')}>
             ${repeat(
               others,
               (h) => h.id,
               (h) => html`<li class="hand">
                 <span class="avatar" aria-hidden="true" style=${styleMap({ background: userColor(h.person.id) })}>${initial(h.person.displayName)}</span>
                 <div class="hand__text">
-                  <span><strong>${h.person.displayName}</strong> · waiting <cp-waiting-time since=${h.raisedAt}></cp-waiting-time></span>
-                  ${h.question ? html`<span class="question">“${h.question}”</span>` : nothing}
+                  <span
+                    >${msgRich('{name} · waiting {time}', {
+                      name: html`<strong>${h.person.displayName}</strong>`,
+                      time: html`<cp-waiting-time since=${h.raisedAt}></cp-waiting-time>`,
+                    })}</span
+                  >
+                  ${h.question ? html`<span class="question">${msg('“{question}”', { question: h.question })}</span>` : nothing}
                 </div>
                 ${this.staff && !this.closed
-                  ? html`<button class="button button--quiet" type="button" @click=${() => this.answer(h)}>
-                      <span>Answer<span class="visually-hidden"> ${h.person.displayName}</span></span>
+                  ? html`<button
+                      class="button button--quiet"
+                      type="button"
+                      aria-label=${msg('Answer {name}', { name: h.person.displayName })}
+                      @click=${() => this.answer(h)}
+                    >
+                      <span>${msg('Answer')}</span>
                     </button>`
                   : nothing}
               </li>`,
             )}
           </ul>`
         : this.staff
-          ? html`<p class="muted">No hands are up.</p>`
+          ? html`<p class="muted">${msg('No hands are up.')}</p>`
           : nothing}
     </section>`;
   }
@@ -820,27 +847,29 @@ export class CpTableView extends AppElement {
     const table = this.table!;
     const messages = promotable(this.entries);
     return html`<section class="card staff" aria-labelledby="staff-title">
-      <h3 id="staff-title">Staff</h3>
+      <h3 id="staff-title">${msg('Staff')}</h3>
       ${this.closed
         ? nothing
         : html`<div class="staff-actions">
             <button class="button button--quiet" type="button" ?disabled=${this.staffPending === 'lock'} @click=${this.toggleLock}>
-              ${table.locked ? 'Unlock table' : 'Lock table'}
+              ${table.locked ? msg('Unlock table') : msg('Lock table')}
             </button>
             ${this.confirmClose
-              ? html`<div class="confirm-close" role="group" aria-label="Close this table?">
-                  <span>Close it now? Everyone stands up.</span>
-                  <button class="button button--danger" type="button" ?disabled=${this.staffPending === 'close'} @click=${this.close}>Close now</button>
-                  <button class="button button--quiet" type="button" @click=${() => (this.confirmClose = false)}>Keep open</button>
+              ? html`<div class="confirm-close" role="group" aria-label=${msg('Close this table?')}>
+                  <span>${msg('Close it now? Everyone stands up.')}</span>
+                  <button class="button button--danger" type="button" ?disabled=${this.staffPending === 'close'} @click=${this.close}>${msg('Close now')}</button>
+                  <button class="button button--quiet" type="button" @click=${() => (this.confirmClose = false)}>${msg('Keep open')}</button>
                 </div>`
-              : html`<button class="button button--quiet" type="button" @click=${this.askClose}>Close table</button>`}
+              : html`<button class="button button--quiet" type="button" @click=${this.askClose}>${msg('Close table')}</button>`}
           </div>`}
       ${this.promoted
-        ? html`<p class="promoted notice">Wave started: <a href=${href.wave(this.slug, this.promoted.id)}>${this.promoted.title}</a></p>`
+        ? html`<p class="promoted notice">
+            ${msgRich('Wave started: {wave}', { wave: html`<a href=${href.wave(this.slug, this.promoted.id)}>${this.promoted.title}</a>` })}
+          </p>`
         : nothing}
       ${this.promoting
         ? html`<form class="promote" @submit=${this.promote}>
-            <label for="wave-title">Wave title</label>
+            <label for="wave-title">${msg('Wave title')}</label>
             <input
               id="wave-title"
               maxlength=${WAVE_LIMITS.titleMax}
@@ -851,43 +880,50 @@ export class CpTableView extends AppElement {
                 this.promoteKey = null;
               }}
             />
-            <p class="muted">Tick the messages in the chat that start the wave: ${this.selected.length} of ${messages.length} picked. The notepad becomes its first draft; everyone who sat here is credited.</p>
+            <p class="muted">
+              ${msg('Tick the messages in the chat that start the wave: {picked} of {count} picked. The notepad becomes its first draft; everyone who sat here is credited.', {
+                picked: this.selected.length,
+                count: messages.length,
+              })}
+            </p>
             ${this.promoteError ? html`<p class="field-error" role="alert">${this.promoteError}</p>` : nothing}
             <div class="promote__actions">
-              <button class="button" type="submit" ?disabled=${this.staffPending === 'promote'}>${this.staffPending === 'promote' ? 'Starting…' : 'Start the wave'}</button>
-              <button class="button button--quiet" type="button" @click=${() => (this.promoting = false)}>Cancel</button>
+              <button class="button" type="submit" ?disabled=${this.staffPending === 'promote'}>${this.staffPending === 'promote' ? msg('Starting…') : msg('Start the wave')}</button>
+              <button class="button button--quiet" type="button" @click=${() => (this.promoting = false)}>${msg('Cancel')}</button>
             </div>
           </form>`
         : html`<button class="button button--quiet" type="button" ?disabled=${messages.length === 0} @click=${this.startPromote}>
-            Start a wave from this table
+            ${msg('Start a wave from this table')}
           </button>`}
     </section>`;
   }
 
   private renderSummary(table: CafeTable) {
-    return html`<section class="summary card" aria-label="About this table">
+    return html`<section class="summary card" aria-label=${msg('About this table')}>
       <p>
-        The conversation is for the people at the table. ${isFull(table) || table.locked ? '' : 'Sit down to read along from the start and join in.'}
+        ${isFull(table) || table.locked
+          ? msg('The conversation is for the people at the table.')
+          : msg('The conversation is for the people at the table. Sit down to read along from the start and join in.')}
       </p>
     </section>`;
   }
 
   override render() {
-    const back = html`<a class="back" href=${href.cafe(this.slug)}>← The cafe</a>`;
+    const back = html`<a class="back" href=${href.cafe(this.slug)}>← ${msg('The cafe')}</a>`;
     const load = this.load;
     if (load.status === 'signed-out') {
       return html`<div class="page">
         ${back}
-        <h2>Cafe table</h2>
+        <h2>${msg('Cafe table')}</h2>
         <div class="signed-out">
-          <p>Tables are for the signed-in people of ${this.brand}.</p>
-          <button class="button" type="button" @click=${() => this.emit('cp-sign-in-request', null)}>Sign in to join the cafe</button>
+          <p>${msg('Tables are for the signed-in people of {brand}.', { brand: this.brand })}</p>
+          <button class="button" type="button" @click=${() => this.emit('cp-sign-in-request', null)}>${msg('Sign in to join the cafe')}</button>
         </div>
       </div>`;
     }
     if (load.status === 'loading' || !this.table) {
       if (load.status === 'error') return this.renderError(back, load.error);
-      return html`<div class="page">${back}<p class="muted" role="status">Loading the table…</p></div>`;
+      return html`<div class="page">${back}<p class="muted" role="status">${msg('Loading the table…')}</p></div>`;
     }
     if (load.status === 'error') return this.renderError(back, load.error);
     const table = this.table;
@@ -898,7 +934,7 @@ export class CpTableView extends AppElement {
       ${back} ${this.renderHeader(table)}
       ${this.problem
         ? html`<p class="alert page-alert" role="alert" tabindex="-1">
-            ${this.problem} <button class="link-button" type="button" @click=${() => (this.problem = '')}>Dismiss</button>
+            ${this.problem} <button class="link-button" type="button" @click=${() => (this.problem = '')}>${msg('Dismiss')}</button>
           </p>`
         : nothing}
       ${reading
@@ -906,7 +942,7 @@ export class CpTableView extends AppElement {
             ${this.renderChat()}
             ${hands === nothing && staffTools === nothing
               ? nothing
-              : html`<aside class="secondary" aria-label="Hands and staff tools">${hands}${staffTools}</aside>`}
+              : html`<aside class="secondary" aria-label=${msg('Hands and staff tools')}>${hands}${staffTools}</aside>`}
             ${this.renderNotepad()}
           </div>`
         : this.renderSummary(table)}
@@ -918,9 +954,9 @@ export class CpTableView extends AppElement {
     const missing = error.code === ERROR_CODES.NOT_FOUND || error.code === ERROR_CODES.INVALID_INPUT;
     return html`<div class="page">
       ${back}
-      <h2>${missing ? 'Table not found' : 'This table is unavailable'}</h2>
-      <p role="alert">${missing ? 'It may be in another space, or the address is wrong.' : error.message}</p>
-      ${missing ? nothing : html`<div><button class="button" type="button" @click=${this.loadTable}>Try again</button></div>`}
+      <h2>${missing ? msg('Table not found') : msg('This table is unavailable')}</h2>
+      <p role="alert">${missing ? msg('It may be in another space, or the address is wrong.') : error.message}</p>
+      ${missing ? nothing : html`<div><button class="button" type="button" @click=${this.loadTable}>${msg('Try again')}</button></div>`}
     </div>`;
   }
 }

@@ -7,6 +7,7 @@ import type { StreamEvent } from '../../../shared/schemas/streams.js';
 import type { Blip, Contributor, WaveDetail } from '../../../shared/schemas/waves.js';
 import { streamName } from '../../../shared/streams.js';
 import { AppElement } from '../../base-element.js';
+import { i18n, msg, msgRich } from '../../i18n/app.js';
 import '../../components/cp-blip-thread/cp-blip-thread.js';
 import type { CpBlipThread } from '../../components/cp-blip-thread/cp-blip-thread.js';
 import '../../components/cp-blip/cp-blip.js';
@@ -43,7 +44,7 @@ import { tagChip } from '../../styles/chips.js';
 import { shared } from '../../styles/shared.js';
 import { viewPage } from '../../styles/views.js';
 import { markDeleted, mergePage, setReactions, toggleReaction, upsertBlip } from '../../waves/blip-tree.js';
-import { STATUS_LABELS } from '../../waves/status.js';
+import { statusLabel } from '../../waves/status.js';
 import { href } from '../router.js';
 import { styles } from './wave-view.styles.js';
 
@@ -135,12 +136,12 @@ export class CpWaveView extends AppElement {
     const result = await getWave(this.api, this.waveId);
     if (!result.ok) {
       if (this.wave.status !== 'ready') this.wave = { status: 'error', error: result.error };
-      else this.problem = `We couldn't refresh this wave. ${result.error.message}`;
+      else this.problem = msg("We couldn't refresh this wave. {problem}", { problem: result.error.message });
       return;
     }
     const first = this.wave.status !== 'ready';
     this.wave = { status: 'ready', data: result.data };
-    document.title = `${result.data.title} · ${this.space?.name ?? 'Commonplace'}`;
+    document.title = msg('{title} · {space}', { title: result.data.title, space: this.space?.name ?? 'Commonplace' });
     if (first) void this.focusTitleIfLost();
     this.openDocument(result.data);
   }
@@ -190,12 +191,12 @@ export class CpWaveView extends AppElement {
     if (!this.api || !this.blipsCursor) return false;
     const result = await listBlips(this.api, this.waveId, this.blipsCursor);
     if (!result.ok) {
-      this.problem = `Loading more replies failed. ${result.error.message}`;
+      this.problem = msg('Loading more replies failed. {problem}', { problem: result.error.message });
       return false;
     }
     this.blips = mergePage(this.blips, result.data.items);
     this.blipsCursor = result.data.nextCursor;
-    this.announcement = `${result.data.items.length} more replies loaded.`;
+    this.announcement = msg('{count, plural, one {# more reply loaded.} other {# more replies loaded.}}', { count: result.data.items.length });
     return true;
   }
 
@@ -225,7 +226,7 @@ export class CpWaveView extends AppElement {
     }
     this.focusedLink = id;
     await this.updateComplete;
-    if (!(await this.thread?.focusBlip(id))) this.announcement = 'That reply is not in this wave any more.';
+    if (!(await this.thread?.focusBlip(id))) this.announcement = msg('That reply is not in this wave any more.');
   }
 
   // ---- live events
@@ -248,14 +249,14 @@ export class CpWaveView extends AppElement {
             const madeWith = status === 'shipped' ? detail.madeWith : undefined;
             this.wave = { status: 'ready', data: { ...detail, status, statusHistory: history, madeWith } };
             this.announcement = change.reason
-              ? `Status changed to ${STATUS_LABELS[status]}. Reason: ${change.reason}`
-              : `Status changed to ${STATUS_LABELS[status]}.`;
+              ? msg('Status changed to {status}. Reason: {reason}', { status: statusLabel(status), reason: change.reason })
+              : msg('Status changed to {status}.', { status: statusLabel(status) });
             if (status === 'shipped') void this.refreshMadeWith();
           }
           break;
         case 'wave:updated':
           if (event.data.locked !== undefined && detail && event.data.locked !== detail.locked) {
-            this.announcement = event.data.locked ? 'Staff locked the document.' : 'Staff unlocked the document.';
+            this.announcement = event.data.locked ? msg('Staff locked the document.') : msg('Staff unlocked the document.');
             // Read-only at once (the server already drops a fan's edits); the detail below says the rest.
             if (event.data.locked && !detail.viewerIsStaff) {
               this.wave = { status: 'ready', data: { ...detail, locked: true, viewerCanEdit: false } };
@@ -313,10 +314,10 @@ export class CpWaveView extends AppElement {
     if (!result.ok) {
       // Roll back to what the server last said.
       this.wave = { status: 'ready', data: { ...now, viewerSupports: detail.viewerSupports, supporters: detail.supporters } };
-      return this.showProblem(`Your support was not saved. ${result.error.message}`);
+      return this.showProblem(msg('Your support was not saved. {problem}', { problem: result.error.message }));
     }
     this.wave = { status: 'ready', data: { ...now, viewerSupports: result.data.supported, supporters: result.data.supporters } };
-    this.announcement = result.data.supported ? 'You support this idea.' : 'You no longer support this idea.';
+    this.announcement = result.data.supported ? msg('You support this idea.') : msg('You no longer support this idea.');
   }
 
   private async showProblem(message: string): Promise<void> {
@@ -361,16 +362,16 @@ export class CpWaveView extends AppElement {
   private onEdited(event: CustomEvent<BlipDetail>): void {
     this.blips = upsertBlip(this.blips, event.detail.blip);
     this.editingId = null;
-    this.announcement = 'Your reply is updated.';
+    this.announcement = msg('Your reply is updated.');
     void this.thread?.focusBlip(event.detail.blip.id);
   }
 
   private async onDelete(event: CustomEvent<BlipDetail>): Promise<void> {
     if (!this.socket) return;
     const result = await deleteBlip(this.socket, event.detail.blip.id, newIdempotencyKey());
-    if (!result.ok) return this.showProblem(`The reply was not deleted. ${result.error.message}`);
+    if (!result.ok) return this.showProblem(msg('The reply was not deleted. {problem}', { problem: result.error.message }));
     this.blips = markDeleted(this.blips, event.detail.blip.id);
-    this.announcement = 'Reply deleted.';
+    this.announcement = msg('Reply deleted.');
   }
 
   private async onReaction(event: CustomEvent<ReactionToggleDetail>): Promise<void> {
@@ -382,7 +383,7 @@ export class CpWaveView extends AppElement {
     const result = await setReaction(this.socket, blipId, reaction, on, newIdempotencyKey());
     if (!result.ok) {
       this.blips = setReactions(this.blips, blipId, before);
-      return this.showProblem(`Your reaction was not saved. ${result.error.message}`);
+      return this.showProblem(msg('Your reaction was not saved. {problem}', { problem: result.error.message }));
     }
     this.blips = setReactions(this.blips, blipId, result.data.reactions);
   }
@@ -390,8 +391,8 @@ export class CpWaveView extends AppElement {
   private async onPin(event: CustomEvent<PinRequestDetail>): Promise<void> {
     if (!this.api || !this.detail) return;
     const result = await pinBlip(this.api, this.detail.id, event.detail.blipId);
-    if (!result.ok) return this.showProblem(`Pinning failed. ${result.error.message}`);
-    this.announcement = event.detail.blipId ? 'Pinned as the official response.' : 'Official response unpinned.';
+    if (!result.ok) return this.showProblem(msg('Pinning failed. {problem}', { problem: result.error.message }));
+    this.announcement = event.detail.blipId ? msg('Pinned as the official response.') : msg('Official response unpinned.');
     await this.loadWave();
   }
 
@@ -407,10 +408,10 @@ export class CpWaveView extends AppElement {
     const result = await updateSettings(this.api, { shareDrafts: wanted });
     if (!result.ok) {
       this.shareDrafts = !wanted;
-      return this.showProblem(`The setting was not saved. ${result.error.message}`);
+      return this.showProblem(msg('The setting was not saved. {problem}', { problem: result.error.message }));
     }
     this.shareDrafts = result.data.shareDrafts;
-    this.announcement = result.data.shareDrafts ? 'Others now see your replies as you write them.' : 'Others only see that you are writing.';
+    this.announcement = result.data.shareDrafts ? msg('Others now see your replies as you write them.') : msg('Others only see that you are writing.');
   }
 
   // ---- render
@@ -422,23 +423,26 @@ export class CpWaveView extends AppElement {
 
   private readOnlyNote(detail: WaveDetail): string {
     if (this.canEdit(detail)) return '';
-    if (!this.user) return 'Sign in to edit this document.';
-    if (detail.mergedInto || detail.status === 'merged') return 'This wave was merged into another; its document is read-only.';
-    if (detail.locked) return 'Staff locked this document. You can still read it and reply.';
-    return 'You can read this document but not edit it.';
+    if (!this.user) return msg('Sign in to edit this document.');
+    if (detail.mergedInto || detail.status === 'merged') return msg('This wave was merged into another; its document is read-only.');
+    if (detail.locked) return msg('Staff locked this document. You can still read it and reply.');
+    return msg('You can read this document but not edit it.');
   }
 
   private renderHeader(detail: WaveDetail) {
     return html`<header class="wave-head">
       <div class="badges">
         <cp-status-badge status=${detail.status}></cp-status-badge>
-        ${detail.locked ? html`<span class="locked"><span aria-hidden="true">🔒</span> Locked</span>` : nothing}
-        ${detail.tags.map((tag) => html`<a class="tag" href=${href.ideas(this.slug, { tag })} aria-label="Ideas tagged ${tag}">#${tag}</a>`)}
+        ${detail.locked ? html`<span class="locked"><span aria-hidden="true">🔒</span> ${msg('Locked')}</span>` : nothing}
+        ${detail.tags.map((tag) => html`<a class="tag" href=${href.ideas(this.slug, { tag })} aria-label=${msg('Ideas tagged {tag}', { tag })}>#${tag}</a>`)}
       </div>
       <h2>${detail.title}</h2>
       <p class="meta">
-        Started by ${detail.author.displayName} · <cp-relative-time datetime=${detail.createdAt}></cp-relative-time> · last activity
-        <cp-relative-time datetime=${detail.lastActivityAt}></cp-relative-time>
+        ${msgRich('Started by {name} · {started} · last activity {active}', {
+          name: detail.author.displayName,
+          started: html`<cp-relative-time datetime=${detail.createdAt}></cp-relative-time>`,
+          active: html`<cp-relative-time datetime=${detail.lastActivityAt}></cp-relative-time>`,
+        })}
       </p>
       <div class="actions">
         <button
@@ -449,12 +453,12 @@ export class CpWaveView extends AppElement {
           ?disabled=${this.supportPending || detail.status === 'merged'}
           @click=${this.toggleSupport}
         >
-          <span aria-hidden="true">${detail.viewerSupports ? '✓' : '▲'}</span> ${detail.viewerSupports ? 'Supporting' : 'Support'}
+          <span aria-hidden="true">${detail.viewerSupports ? '✓' : '▲'}</span> ${detail.viewerSupports ? msg('Supporting') : msg('Support')}
         </button>
-        <span class="count" id="supporters">${detail.supporters} ${detail.supporters === 1 ? 'supporter' : 'supporters'}</span>
+        <span class="count" id="supporters">${msg('{count, plural, one {# supporter} other {# supporters}}', { count: detail.supporters })}</span>
         <button class="button button--quiet" type="button" @click=${() => this.playback?.show()}>
           <svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 8v4l3 2M3.05 11a9 9 0 1 1 .5 4M3 4v5h5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" /></svg>
-          Play back
+          ${msg('Play back')}
         </button>
       </div>
     </header>`;
@@ -466,11 +470,13 @@ export class CpWaveView extends AppElement {
     const refused = collab.refusal;
     return html`<section aria-labelledby="doc-title">
       <div class="section-head">
-        <h3 id="doc-title">The idea</h3>
+        <h3 id="doc-title">${msg('The idea')}</h3>
         <cp-presence-list .peers=${collab.peers}></cp-presence-list>
       </div>
       ${refused
-        ? html`<p class="alert" role="alert">The live document is unavailable (${refused.reason || refused.code}). Reload the page to try again.</p>`
+        ? html`<p class="alert" role="alert">
+            ${msg('The live document is unavailable ({reason}). Reload the page to try again.', { reason: refused.reason || refused.code })}
+          </p>`
         : nothing}
       ${ready || collab.status === 'synced'
         ? html`<cp-idea-editor
@@ -481,11 +487,11 @@ export class CpWaveView extends AppElement {
           ></cp-idea-editor>`
         : refused
           ? nothing
-          : html`<p class="muted" role="status">Connecting to the live document…</p>`}
+          : html`<p class="muted" role="status">${msg('Connecting to the live document…')}</p>`}
       ${!this.user
         ? html`<p class="sign-in-note">
-            <span class="muted">Sign in to edit the idea, support it and reply.</span>
-            <button class="button button--quiet" type="button" @click=${() => this.emit('cp-sign-in-request', null)}>Sign in</button>
+            <span class="muted">${msg('Sign in to edit the idea, support it and reply.')}</span>
+            <button class="button button--quiet" type="button" @click=${() => this.emit('cp-sign-in-request', null)}>${msg('Sign in')}</button>
           </p>`
         : nothing}
     </section>`;
@@ -495,9 +501,9 @@ export class CpWaveView extends AppElement {
     const canReply = this.user !== null && detail.status !== 'merged';
     return html`<section aria-labelledby="conversation-title">
       <div class="section-head">
-        <h3 id="conversation-title">Conversation <span class="muted">(${detail.replies})</span></h3>
+        <h3 id="conversation-title">${msg('Conversation')} <span class="muted">(${i18n.number(detail.replies)})</span></h3>
         ${this.user && this.shareDraftsKnown
-          ? html`<cp-switch label="Show my drafts to others" ?checked=${this.shareDrafts} @cp-switch-change=${this.onShareDrafts}></cp-switch>`
+          ? html`<cp-switch label=${msg('Show my drafts to others')} ?checked=${this.shareDrafts} @cp-switch-change=${this.onShareDrafts}></cp-switch>`
           : nothing}
       </div>
       ${canReply
@@ -508,18 +514,18 @@ export class CpWaveView extends AppElement {
               slug=${this.slug}
               waveId=${detail.id}
               .parentId=${null}
-              label="Add to the conversation"
-              placeholder="Share a thought, a question, an example…"
+              label=${msg('Add to the conversation')}
+              placeholder=${msg('Share a thought, a question, an example…')}
               ?share-drafts=${this.shareDrafts}
             ></cp-composer>
           </div>`
         : nothing}
       ${this.blipsLoad.status === 'error'
-        ? html`<p class="alert" role="alert">We couldn't load the conversation. ${this.blipsLoad.error.message}</p>`
+        ? html`<p class="alert" role="alert">${msg("We couldn't load the conversation. {problem}", { problem: this.blipsLoad.error.message })}</p>`
         : nothing}
-      ${this.blipsLoad.status === 'loading' && this.blips.length === 0 ? html`<p class="muted" role="status">Loading the conversation…</p>` : nothing}
+      ${this.blipsLoad.status === 'loading' && this.blips.length === 0 ? html`<p class="muted" role="status">${msg('Loading the conversation…')}</p>` : nothing}
       ${this.blipsLoad.status === 'ready' && this.blips.length === 0 && (this.drafts?.drafts.length ?? 0) === 0
-        ? html`<p class="muted">No replies yet.${canReply ? ' Start the conversation.' : ''}</p>`
+        ? html`<p class="muted">${canReply ? msg('No replies yet. Start the conversation.') : msg('No replies yet.')}</p>`
         : nothing}
       <cp-blip-thread
         .blips=${this.blips}
@@ -538,7 +544,7 @@ export class CpWaveView extends AppElement {
         ?share-drafts=${this.shareDrafts}
       ></cp-blip-thread>
       ${this.blipsCursor
-        ? html`<div class="more"><button class="button button--quiet" type="button" @click=${this.loadMoreBlips}>Load more replies</button></div>`
+        ? html`<div class="more"><button class="button button--quiet" type="button" @click=${this.loadMoreBlips}>${msg('Load more replies')}</button></div>`
         : nothing}
     </section>`;
   }
@@ -546,31 +552,31 @@ export class CpWaveView extends AppElement {
   private renderOfficial(detail: WaveDetail) {
     const pinned = detail.pinnedBlipId ? this.blips.find((b) => b.id === detail.pinnedBlipId) : undefined;
     if (!pinned || pinned.deleted) return nothing;
-    return html`<section class="official" aria-label="Official response">
+    return html`<section class="official" aria-label=${msg('Official response')}>
       <cp-blip official pinned .blip=${pinned} .viewerId=${this.user?.id ?? null} .api=${this.api}></cp-blip>
     </section>`;
   }
 
   private renderAside(detail: WaveDetail) {
     const madeWith = detail.status === 'shipped' ? (detail.madeWith ?? []) : [];
-    return html`<aside class="secondary" aria-label="About this wave">
+    return html`<aside class="secondary" aria-label=${msg('About this wave')}>
       ${madeWith.length
         ? html`<section class="card made-with" aria-labelledby="made-with-title">
-            <h3 id="made-with-title">Shipped: made with</h3>
-            <p>${madeWith.map((p, i) => html`${i > 0 ? (i === madeWith.length - 1 ? ' and ' : ', ') : ''}<span class="made-with__name">${p.displayName}</span>`)}</p>
+            <h3 id="made-with-title">${msg('Shipped: made with')}</h3>
+            <p>${i18n.listRich(madeWith.map((p) => html`<span class="made-with__name">${p.displayName}</span>`))}</p>
           </section>`
         : nothing}
       <section class="card" aria-labelledby="contributors-title">
-        <h3 id="contributors-title">Shaped by</h3>
+        <h3 id="contributors-title">${msg('Shaped by')}</h3>
         <cp-contributors .contributors=${this.contributors}></cp-contributors>
       </section>
       <section class="card" aria-labelledby="history-title">
-        <h3 id="history-title">Status history</h3>
+        <h3 id="history-title">${msg('Status history')}</h3>
         <cp-status-history .changes=${detail.statusHistory}></cp-status-history>
       </section>
       ${detail.viewerIsStaff
         ? html`<section class="card staff" aria-labelledby="staff-title">
-            <h3 id="staff-title">Staff</h3>
+            <h3 id="staff-title">${msg('Staff')}</h3>
             <cp-staff-panel .api=${this.api} .wave=${detail} slug=${this.slug}></cp-staff-panel>
           </section>`
         : nothing}
@@ -579,14 +585,14 @@ export class CpWaveView extends AppElement {
 
   override render() {
     const load = this.wave;
-    const back = html`<a class="back" href=${href.ideas(this.slug)}>← All ideas</a>`;
-    if (load.status === 'loading') return html`<div class="page">${back}<p class="muted" role="status">Loading the wave…</p></div>`;
+    const back = html`<a class="back" href=${href.ideas(this.slug)}>← ${msg('All ideas')}</a>`;
+    if (load.status === 'loading') return html`<div class="page">${back}<p class="muted" role="status">${msg('Loading the wave…')}</p></div>`;
     if (load.status === 'error') {
       const missing = load.error.code === ERROR_CODES.NOT_FOUND || load.error.code === ERROR_CODES.INVALID_INPUT;
       return html`<div class="page">
         ${back}
-        <h2>${missing ? 'Wave not found' : 'This wave is unavailable'}</h2>
-        <p role="alert">${missing ? 'It may have been removed, or the address is wrong.' : load.error.message}</p>
+        <h2>${missing ? msg('Wave not found') : msg('This wave is unavailable')}</h2>
+        <p role="alert">${missing ? msg('It may have been removed, or the address is wrong.') : load.error.message}</p>
       </div>`;
     }
     const detail = load.data;
@@ -606,11 +612,15 @@ export class CpWaveView extends AppElement {
       ${back} ${this.renderHeader(detail)}
       ${this.problem
         ? html`<p class="alert page-alert" role="alert" tabindex="-1">
-            ${this.problem} <button class="link-button" type="button" @click=${() => (this.problem = '')}>Dismiss</button>
+            ${this.problem} <button class="link-button" type="button" @click=${() => (this.problem = '')}>${msg('Dismiss')}</button>
           </p>`
         : nothing}
       ${detail.mergedInto
-        ? html`<p class="notice notice-merged">This idea was merged. <a href=${href.wave(this.slug, detail.mergedInto)}>Continue in the wave it was merged into</a>.</p>`
+        ? html`<p class="notice notice-merged">
+            ${msgRich('This idea was merged. {link}.', {
+              link: html`<a href=${href.wave(this.slug, detail.mergedInto)}>${msg('Continue in the wave it was merged into')}</a>`,
+            })}
+          </p>`
         : nothing}
       ${this.renderOfficial(detail)}
       <div class="layout">

@@ -1,5 +1,6 @@
 import type { ErrorBody } from '../../../shared/errors.js';
 import type { AuthResponse, User } from '../../../shared/schemas/auth.js';
+import type { Localizer } from '../../i18n/localizer.js';
 import { ApiClient } from '../../services/api.js';
 import { createSocket, reconnectAs, type AppSocket } from '../../services/socket.js';
 import type { EmbedHost } from '../host.js';
@@ -24,8 +25,9 @@ export class WidgetSession {
   constructor(
     private readonly host: EmbedHost,
     private readonly changed: () => void,
+    localizer?: Localizer,
   ) {
-    this.api = new ApiClient({ baseUrl: host.serverOrigin, credentials: 'omit' });
+    this.api = new ApiClient({ baseUrl: host.serverOrigin, credentials: 'omit', localizer });
     this.socket = createSocket({ url: host.serverOrigin, withCredentials: false });
   }
 

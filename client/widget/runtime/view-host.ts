@@ -1,4 +1,6 @@
 import { adoptStyles, render, type CSSResultGroup, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { Localizer } from '../../i18n/localizer.js';
+import { matchLanguage, useLanguage } from '../../i18n/locales.js';
 
 /**
  * A rendering root for a widget view without defining custom elements (the widget adds no
@@ -11,6 +13,8 @@ export abstract class ViewHost implements ReactiveControllerHost {
   #connected = false;
   #scheduled = false;
   #done: Promise<boolean> = Promise.resolve(true);
+  /** The view's language, from the element's `lang` attribute (docs/i18n.md); one per view, so two widgets may differ. */
+  readonly l = new Localizer();
 
   constructor(
     protected readonly container: HTMLElement,
@@ -18,6 +22,12 @@ export abstract class ViewHost implements ReactiveControllerHost {
     styles: CSSResultGroup[],
   ) {
     adoptStyles(shadowRoot, styles.flat() as never);
+  }
+
+  /** Loads the view's language (English at once; others are a chunk of their own) and marks the frame with it. */
+  protected async useLanguage(lang: string): Promise<void> {
+    await useLanguage(this.l, matchLanguage([lang]), ['widget']);
+    this.container.lang = this.l.locale;
   }
 
   get updateComplete(): Promise<boolean> {
@@ -40,7 +50,7 @@ export abstract class ViewHost implements ReactiveControllerHost {
       queueMicrotask(() => {
         this.#scheduled = false;
         if (this.#connected) {
-          render(this.template(), this.container, { host: this });
+          render(this.template(), this.#target(), { host: this });
           for (const c of this.#controllers) c.hostUpdated?.();
         }
         resolve(true);
@@ -57,7 +67,24 @@ export abstract class ViewHost implements ReactiveControllerHost {
   disconnect(): void {
     this.#connected = false;
     for (const c of this.#controllers) c.hostDisconnected?.();
-    render(null, this.container, { host: this });
+    this.#root?.remove();
+    this.#root = null;
+  }
+
+  #root: HTMLElement | null = null;
+
+  /**
+   * This view's own rendering root inside the container (layout-transparent). Lit remembers what
+   * it rendered on the element it renders into; the loader empties the container between views
+   * (a changed attribute mounts a new one), so each view renders into a fresh element of its own.
+   */
+  #target(): HTMLElement {
+    if (!this.#root) {
+      this.#root = document.createElement('div');
+      this.#root.style.display = 'contents';
+      this.container.append(this.#root);
+    }
+    return this.#root;
   }
 
   protected abstract template(): TemplateResult;

@@ -20,6 +20,9 @@ import { WidgetSession } from '../runtime/session.js';
 import { ViewHost } from '../runtime/view-host.js';
 import { cafeStyles, widgetStyles, widgetTokens } from '../runtime/widget.styles.js';
 
+/** The `reason` of `commonplace-sign-in-requested` (docs/widget.md). */
+const SIGN_IN_REASON = 'sit at a table'; // not user-visible: an event's detail for the brand
+
 type Load = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: ErrorBody };
 
 interface Seat {
@@ -55,7 +58,7 @@ class CafeView extends ViewHost {
 
   constructor(private readonly host: EmbedHost) {
     super(host.container, host.shadowRoot, [tokens, widgetTokens, widgetStyles, cafeStyles]);
-    this.session = new WidgetSession(host, () => this.#onSession());
+    this.session = new WidgetSession(host, () => this.#onSession(), this.l);
     this.#connection = new ConnectionController(this, this.session.socket);
     this.#stream = new StreamController(this, this.session.socket, { from: 'now', keep: 0, onEvents: (events) => this.#apply(events) });
     this.session.socket.on('connect', this.#watch);
@@ -68,7 +71,7 @@ class CafeView extends ViewHost {
   }
 
   start(): void {
-    this.connect();
+    void this.useLanguage(this.host.settings().lang).then(() => this.connect());
     void (async () => {
       const space = await fetchSpace(this.session.api, this.host.settings().space);
       if (!space.ok) return this.#fail(space.error);
@@ -123,7 +126,7 @@ class CafeView extends ViewHost {
   }
 
   async #sit(table: { id: string; topic: string }): Promise<void> {
-    if (!this.session.signedIn) return this.session.requestSignIn('sit at a table');
+    if (!this.session.signedIn) return this.session.requestSignIn(SIGN_IN_REASON);
     this.#busy = table.id;
     this.#full = null;
     this.requestUpdate();
@@ -151,7 +154,7 @@ class CafeView extends ViewHost {
     const previous = fresh ? null : this.#seat;
     this.#seat = { table, entries: entriesFrom(messages), hands, draft: previous?.draft ?? '', sending: false, error: '', question: previous?.question ?? '' };
     this.#stream.follow(streamName.table(tableId), head);
-    this.#notice = `You sat down at “${table.topic}”.`;
+    this.#notice = this.l.msg('You sat down at “{topic}”.', { topic: table.topic });
     this.requestUpdate();
     await this.updateComplete;
     if (fresh) this.container.querySelector<HTMLTextAreaElement>('#say')?.focus();
@@ -176,7 +179,7 @@ class CafeView extends ViewHost {
         case 'table:hand-lowered':
           hands = hands.filter((h) => h.id !== event.data.hand.id);
           if (event.data.hand.answeredBy && event.data.hand.person.id === this.session.user?.id) {
-            this.#notice = `${event.data.hand.answeredBy.displayName} answered your raised hand.`;
+            this.#notice = this.l.msg('{name} answered your raised hand.', { name: event.data.hand.answeredBy.displayName });
           }
           break;
         case 'announcement:posted':
@@ -220,10 +223,12 @@ class CafeView extends ViewHost {
     if (!result.ok) this.#notice = result.error.message;
     else if (up && result.data.hand) {
       this.#seat = { ...this.#seat, question: '', hands: [...this.#seat.hands.filter((h) => h.id !== result.data.hand!.id), result.data.hand] };
-      this.#notice = `Your hand is up: someone from ${this.#space?.name ?? 'the brand'} will come by.`;
+      this.#notice = this.#space
+        ? this.l.msg('Your hand is up: someone from {brand} will come by.', { brand: this.#space.name })
+        : this.l.msg('Your hand is up: someone from the brand will come by.');
     } else if (!up) {
       this.#seat = { ...this.#seat, hands: this.#seat.hands.filter((h) => h.person.id !== this.session.user?.id) };
-      this.#notice = 'Your hand is down.';
+      this.#notice = this.l.msg('Your hand is down.');
     }
     this.requestUpdate();
   }
@@ -234,38 +239,43 @@ class CafeView extends ViewHost {
     await leaveTable(this.session.socket, seat.table.id);
     this.#seat = null;
     this.#stream.follow(null);
-    this.#notice = `You left “${seat.table.topic}”.`;
+    this.#notice = this.l.msg('You left “{topic}”.', { topic: seat.table.topic });
     this.requestUpdate();
   }
 
   #staffLine(table: CafeTable) {
     if (table.staffPresent === 0) return nothing;
-    const brand = this.#space?.name ?? 'the brand';
+    const brand = this.#space?.name ?? this.l.msg('the brand');
     const staff = table.people.filter((p) => p.staff).map((p) => p.displayName);
-    const who = staff.length ? staff.join(' and ') : 'Someone';
-    return html`<p class="cp-staff">${who} from ${brand} ${staff.length > 1 ? 'are' : 'is'} here</p>`;
+    return html`<p class="cp-staff">
+      ${staff.length
+        ? this.l.msg('{count, plural, one {{names} from {brand} is here} other {{names} from {brand} are here}}', { count: staff.length, names: this.l.list(staff), brand })
+        : this.l.msg('Someone from {brand} is here', { brand })}
+    </p>`;
   }
 
   #tableCard(table: CafeTable) {
     const full = isFull(table);
-    const lively = liveliness(table.recentMessages);
+    const lively = liveliness(table.recentMessages, this.l);
     const names = table.people.filter((p) => !p.staff).map((p) => p.displayName);
     const alternative = this.#full?.tableId === table.id ? this.#full.alternative : null;
     return html`<li class="cp-item cp-table" part="item" data-id=${table.id}>
       <div>
         <p class="cp-item__title">${table.topic}</p>
         <div class="cp-meta">
-          <span data-seats>${seatsLabel(table)}</span>
+          <span data-seats>${seatsLabel(table, this.l)}</span>
           <span>${lively.label}</span>
-          ${table.raisedHands ? html`<span>${table.raisedHands} raised ${table.raisedHands === 1 ? 'hand' : 'hands'}</span>` : nothing}
+          ${table.raisedHands ? html`<span>${this.l.msg('{count, plural, one {# raised hand} other {# raised hands}}', { count: table.raisedHands })}</span>` : nothing}
           ${table.tags.map((t) => html`<span>#${t}</span>`)}
         </div>
-        ${names.length ? html`<p class="muted">${names.join(', ')}</p>` : nothing}
+        ${names.length ? html`<p class="muted">${this.l.list(names, 'unit')}</p>` : nothing}
         ${this.#staffLine(table)}
         ${alternative
-          ? html`<p class="cp-alert" role="alert">This table is full. ${alternative.hint}
+          ? html`<p class="cp-alert" role="alert">${this.l.msg('This table is full. {hint}', { hint: alternative.hint })}
               ${alternative.table
-                ? html`<button class="cp-button cp-button--quiet" type="button" @click=${() => void this.#sit(alternative.table!)}>Sit at “${alternative.table.topic}”</button>`
+                ? html`<button class="cp-button cp-button--quiet" type="button" @click=${() => void this.#sit(alternative.table!)}>
+                    ${this.l.msg('Sit at “{topic}”', { topic: alternative.table.topic })}
+                  </button>`
                 : nothing}</p>`
           : nothing}
       </div>
@@ -274,12 +284,20 @@ class CafeView extends ViewHost {
         part="button"
         type="button"
         ?disabled=${table.locked || this.#busy === table.id}
-        aria-label=${`Sit down at “${table.topic}”, ${seatsLabel(table)}`}
+        aria-label=${this.l.msg('Sit down at “{topic}”, {seats}', { topic: table.topic, seats: seatsLabel(table, this.l) })}
         @click=${() => void this.#sit(table)}
       >
-        ${table.locked ? 'Locked' : full ? 'Full: find a seat' : 'Sit down'}
+        ${table.locked ? this.l.msg('Locked') : full ? this.l.msg('Full: find a seat') : this.l.msg('Sit down')}
       </button>
     </li>`;
+  }
+
+  /** A person at the table: "Dana (Acme) · away". */
+  #person(p: CafeTable['people'][number]) {
+    const brand = this.#space?.name;
+    if (p.staff && p.away) return brand ? this.l.msg('{name} ({brand}) · away', { name: p.displayName, brand }) : this.l.msg('{name} (staff) · away', { name: p.displayName });
+    if (p.staff) return brand ? this.l.msg('{name} ({brand})', { name: p.displayName, brand }) : this.l.msg('{name} (staff)', { name: p.displayName });
+    return p.away ? this.l.msg('{name} · away', { name: p.displayName }) : p.displayName;
   }
 
   #tableView(seat: Seat) {
@@ -289,27 +307,31 @@ class CafeView extends ViewHost {
     const slug = this.host.settings().space;
     return html`<div class="cp-top">
         <h3>${seat.table.topic}</h3>
-        <button class="cp-button cp-button--quiet" type="button" @click=${() => void this.#leave()}>Leave table</button>
+        <button class="cp-button cp-button--quiet" type="button" @click=${() => void this.#leave()}>${this.l.msg('Leave table')}</button>
       </div>
-      <p class="cp-meta">${seat.table.people.map((p) => html`<span>${p.displayName}${p.staff ? ` (${this.#space?.name ?? 'staff'})` : ''}${p.away ? ' · away' : ''}</span>`)}</p>
+      <p class="cp-meta">${seat.table.people.map((p) => html`<span>${this.#person(p)}</span>`)}</p>
       ${this.#staffLine(seat.table)}
-      <ol class="cp-list cp-chat" role="log" aria-live="polite" aria-label="Conversation">
+      <ol class="cp-list cp-chat" role="log" aria-live="polite" aria-label=${this.l.msg('Conversation')}>
         ${repeat(seat.entries, (e) => `${e.kind}:${e.id}`, (e) => {
-          if (e.kind === 'announcement') return html`<li class="cp-banner">${e.author}: ${e.text}</li>`;
+          if (e.kind === 'announcement') return html`<li class="cp-banner">${this.l.msg('{author}: {text}', { author: e.author, text: e.text })}</li>`;
           if (e.kind === 'promoted')
-            return html`<li class="cp-banner">${e.by} started an idea from this table:
-              <a href=${`${this.host.serverOrigin}/s/${encodeURIComponent(slug)}/waves/${encodeURIComponent(e.wave.id)}`} target="_blank" rel="noopener">${e.wave.title}</a></li>`;
+            return html`<li class="cp-banner">${this.l.msgRich('{name} started an idea from this table: {idea}', {
+              name: e.by,
+              idea: html`<a href=${`${this.host.serverOrigin}/s/${encodeURIComponent(slug)}/waves/${encodeURIComponent(e.wave.id)}`} target="_blank" rel="noopener">${e.wave.title}</a>`,
+            })}</li>`;
           const m = e.message;
           return html`<li class="cp-message" data-id=${m.id}>
-            <p class="cp-meta"><strong>${m.author.id === me ? 'You' : m.author.displayName}</strong> <span>${relativeTime(m.createdAt)}</span>
-              ${m.visibility === 'held' ? html`<span>· waiting for review</span>` : nothing}</p>
+            <p class="cp-meta"><strong>${m.author.id === me ? this.l.msg('You') : m.author.displayName}</strong> <span>${relativeTime(m.createdAt, undefined, this.l)}</span>
+              ${m.visibility === 'held' ? html`<span>· ${this.l.msg('waiting for review')}</span>` : nothing}</p>
             <p>${m.body}</p>
           </li>`;
         })}
       </ol>
-      <p class="muted" aria-live="polite">${typing.length ? `${typing.join(', ')} ${typing.length === 1 ? 'is' : 'are'} typing…` : ''}</p>
+      <p class="muted" aria-live="polite">
+        ${typing.length ? this.l.msg('{count, plural, one {{names} is typing…} other {{names} are typing…}}', { count: typing.length, names: this.l.list(typing) }) : ''}
+      </p>
       <form class="cp-form" @submit=${(e: SubmitEvent) => void this.#say(e)}>
-        <label for="say">Say something to the table</label>
+        <label for="say">${this.l.msg('Say something to the table')}</label>
         <textarea id="say" rows="2" .value=${seat.draft} ?disabled=${seat.table.locked}
           @input=${(e: InputEvent) => {
             this.#seat = { ...this.#seat!, draft: (e.target as HTMLTextAreaElement).value };
@@ -322,42 +344,47 @@ class CafeView extends ViewHost {
             }
           }}></textarea>
         ${seat.error ? html`<p class="cp-alert" role="alert">${seat.error}</p>` : nothing}
-        <div class="cp-row"><button class="cp-button" part="button" type="submit" ?disabled=${seat.sending}>${seat.sending ? 'Sending…' : 'Send'}</button></div>
+        <div class="cp-row"><button class="cp-button" part="button" type="submit" ?disabled=${seat.sending}>${seat.sending ? this.l.msg('Sending…') : this.l.msg('Send')}</button></div>
       </form>
       ${myHand
-        ? html`<div class="cp-row"><span>Your hand is up${myHand.question ? `: “${myHand.question}”` : ''} · since ${relativeTime(myHand.raisedAt)}</span>
-            <button class="cp-button cp-button--quiet" type="button" @click=${() => void this.#hand(false)}>Lower hand</button></div>`
+        ? html`<div class="cp-row"><span>${myHand.question
+              ? this.l.msg('Your hand is up: “{question}” · since {when}', { question: myHand.question, when: relativeTime(myHand.raisedAt, undefined, this.l) })
+              : this.l.msg('Your hand is up · since {when}', { when: relativeTime(myHand.raisedAt, undefined, this.l) })}</span>
+            <button class="cp-button cp-button--quiet" type="button" @click=${() => void this.#hand(false)}>${this.l.msg('Lower hand')}</button></div>`
         : html`<form class="cp-form" @submit=${(e: SubmitEvent) => (e.preventDefault(), void this.#hand(true))}>
-            <label for="question">Ask ${this.#space?.name ?? 'the brand'} (optional)</label>
+            <label for="question">${this.#space ? this.l.msg('Ask {brand} (optional)', { brand: this.#space.name }) : this.l.msg('Ask the brand (optional)')}</label>
             <div class="cp-row">
               <input id="question" maxlength="280" .value=${seat.question} @input=${(e: InputEvent) => (this.#seat = { ...this.#seat!, question: (e.target as HTMLInputElement).value })} />
-              <button class="cp-button cp-button--quiet" type="submit">Raise hand</button>
+              <button class="cp-button cp-button--quiet" type="submit">${this.l.msg('Raise hand')}</button>
             </div>
           </form>`}
-      <p class="muted"><a href=${`${this.host.serverOrigin}/s/${encodeURIComponent(slug)}/tables/${encodeURIComponent(seat.table.id)}`} target="_blank" rel="noopener">Open the table's notepad in Commonplace</a></p>`;
+      <p class="muted"><a href=${`${this.host.serverOrigin}/s/${encodeURIComponent(slug)}/tables/${encodeURIComponent(seat.table.id)}`} target="_blank" rel="noopener">${this.l.msg("Open the table's notepad in Commonplace")}</a></p>`;
   }
 
   protected template() {
     const slug = this.host.settings().space;
     const body =
       this.#load.status === 'loading'
-        ? html`<p class="muted" aria-busy="true">Loading the cafe…</p>`
+        ? html`<p class="muted" aria-busy="true">${this.l.msg('Loading the cafe…')}</p>`
         : this.#load.status === 'error'
-          ? html`<p class="cp-alert" role="alert">The cafe isn't available. ${this.#load.error.message}</p>`
+          ? html`<p class="cp-alert" role="alert">${this.l.msg("The cafe isn't available. {problem}", { problem: this.#load.error.message })}</p>`
           : this.#seat
             ? this.#tableView(this.#seat)
             : this.#tables.length === 0
-              ? html`<p class="muted">No open tables right now.</p>`
-              : html`<ul class="cp-list" aria-label="Open tables">${repeat(this.#tables, (t) => t.id, (t) => this.#tableCard(t))}</ul>`;
-    return html`<section class="cp-frame" aria-label=${`The cafe of ${this.#space?.name ?? 'the community'}`}>
+              ? html`<p class="muted">${this.l.msg('No open tables right now.')}</p>`
+              : html`<ul class="cp-list" aria-label=${this.l.msg('Open tables')}>${repeat(this.#tables, (t) => t.id, (t) => this.#tableCard(t))}</ul>`;
+    return html`<section
+      class="cp-frame"
+      aria-label=${this.#space ? this.l.msg('The cafe of {space}', { space: this.#space.name }) : this.l.msg('The cafe of the community')}
+    >
       <div class="cp-top">
-        <h2>${this.#space ? `The ${this.#space.name} cafe` : 'The cafe'}</h2>
-        ${connectionBadge(this.#connection.state)}
+        <h2>${this.#space ? this.l.msg('The {space} cafe', { space: this.#space.name }) : this.l.msg('The cafe')}</h2>
+        ${connectionBadge(this.#connection.state, this.l)}
       </div>
       ${body}
       <p class="visually-hidden" role="status" aria-live="polite">${this.#notice}</p>
-      ${this.#load.status === 'ready' ? signInBar(this.session, 'sit at a table') : nothing}
-      ${credit(this.host.serverOrigin, `/s/${encodeURIComponent(slug)}/cafe`)}
+      ${this.#load.status === 'ready' ? signInBar(this.session, this.l, SIGN_IN_REASON, this.l.msg('Sign in to sit at a table')) : nothing}
+      ${credit(this.host.serverOrigin, `/s/${encodeURIComponent(slug)}/cafe`, this.l)}
     </section>`;
   }
 

@@ -10,7 +10,7 @@ import { StreamController } from '../../controllers/stream-controller.js';
 import { fetchSpace } from '../../services/spaces.js';
 import { listWaves, setSupport } from '../../services/waves.js';
 import { tokens } from '../../styles/tokens.js';
-import { STATUS_LABELS } from '../../waves/status.js';
+import { statusLabel } from '../../waves/status.js';
 import type { EmbedHost, MountedView, MountView } from '../host.js';
 import { connectionBadge, credit, signInBar } from '../runtime/chrome.js';
 import { WidgetSession } from '../runtime/session.js';
@@ -18,6 +18,9 @@ import { ViewHost } from '../runtime/view-host.js';
 import { widgetStyles, widgetTokens } from '../runtime/widget.styles.js';
 
 const SHOWN = 10;
+
+/** The `reason` of `commonplace-sign-in-requested` (docs/widget.md). */
+const SIGN_IN_REASON = 'support ideas'; // not user-visible: an event's detail for the brand
 
 type Load = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: ErrorBody };
 
@@ -38,14 +41,14 @@ class IdeasView extends ViewHost {
 
   constructor(private readonly host: EmbedHost) {
     super(host.container, host.shadowRoot, [tokens, widgetTokens, widgetStyles]);
-    this.session = new WidgetSession(host, () => this.#onSession());
+    this.session = new WidgetSession(host, () => this.#onSession(), this.l);
     this.#connection = new ConnectionController(this, this.session.socket);
     this.#stream = new StreamController(this, this.session.socket, { from: 'now', keep: 0, onEvents: (events) => this.#apply(events) });
   }
 
   start(): void {
-    this.connect();
-    void this.session.start().then(() => this.#reload());
+    const language = this.useLanguage(this.host.settings().lang).then(() => this.connect());
+    void Promise.all([language, this.session.start()]).then(() => this.#reload());
   }
 
   #onSession(): void {
@@ -92,7 +95,7 @@ class IdeasView extends ViewHost {
         const { waveId, status } = event.data;
         this.#items = this.#items.map((w) => (w.id === waveId ? { ...w, status } : w));
       } else if (event.type === 'wave:created' && !this.#items.some((w) => w.id === event.data.wave.id)) {
-        this.#notice = `New idea: ${event.data.wave.title}`;
+        this.#notice = this.l.msg('New idea: {title}', { title: event.data.wave.title });
         this.#items = [event.data.wave, ...this.#items].slice(0, SHOWN);
       }
     }
@@ -100,7 +103,7 @@ class IdeasView extends ViewHost {
   }
 
   async #toggleSupport(wave: WaveSummary): Promise<void> {
-    if (!this.session.signedIn) return this.session.requestSignIn('support ideas');
+    if (!this.session.signedIn) return this.session.requestSignIn(SIGN_IN_REASON);
     this.#busy.add(wave.id);
     this.requestUpdate();
     let result = await setSupport(this.session.api, wave.id, !wave.viewerSupports);
@@ -111,7 +114,9 @@ class IdeasView extends ViewHost {
     if (result.ok) {
       const { supporters, supported } = result.data as { supporters: number; supported: boolean };
       this.#items = this.#items.map((w) => (w.id === wave.id ? { ...w, supporters, viewerSupports: supported } : w));
-      this.#notice = supported ? `You support “${wave.title}”.` : `You no longer support “${wave.title}”.`;
+      this.#notice = supported
+        ? this.l.msg('You support “{title}”.', { title: wave.title })
+        : this.l.msg('You no longer support “{title}”.', { title: wave.title });
     } else {
       this.#notice = result.error.message;
       this.host.emit('commonplace-error', { code: result.error.code, message: result.error.message });
@@ -127,8 +132,8 @@ class IdeasView extends ViewHost {
       <div>
         <a class="cp-item__title" href=${href} target="_blank" rel="noopener">${wave.title}</a>
         <div class="cp-meta">
-          <span class="cp-status">${STATUS_LABELS[wave.status]}</span>
-          <span data-count="replies">${wave.replies} ${wave.replies === 1 ? 'reply' : 'replies'}</span>
+          <span class="cp-status">${statusLabel(wave.status, this.l)}</span>
+          <span data-count="replies">${this.l.msg('{count, plural, one {# reply} other {# replies}}', { count: wave.replies })}</span>
         </div>
       </div>
       <button
@@ -136,11 +141,11 @@ class IdeasView extends ViewHost {
         part="button"
         type="button"
         aria-pressed=${wave.viewerSupports ? 'true' : 'false'}
-        aria-label=${`Support “${wave.title}”, ${wave.supporters} ${wave.supporters === 1 ? 'supporter' : 'supporters'}`}
+        aria-label=${this.l.msg('Support “{title}”, {count, plural, one {# supporter} other {# supporters}}', { title: wave.title, count: wave.supporters })}
         ?disabled=${busy}
         @click=${() => void this.#toggleSupport(wave)}
       >
-        ▲ <span data-count="supporters">${wave.supporters}</span>
+        ▲ <span data-count="supporters">${this.l.number(wave.supporters)}</span>
       </button>
     </li>`;
   }
@@ -149,21 +154,24 @@ class IdeasView extends ViewHost {
     const slug = this.host.settings().space;
     const body =
       this.#load.status === 'loading'
-        ? html`<p class="muted" aria-busy="true">Loading ideas…</p>`
+        ? html`<p class="muted" aria-busy="true">${this.l.msg('Loading ideas…')}</p>`
         : this.#load.status === 'error'
-          ? html`<p class="cp-alert" role="alert">These ideas aren't available. ${this.#load.error.message}</p>`
+          ? html`<p class="cp-alert" role="alert">${this.l.msg("These ideas aren't available. {problem}", { problem: this.#load.error.message })}</p>`
           : this.#items.length === 0
-            ? html`<p class="muted">No ideas yet. Be the first to bring one.</p>`
-            : html`<ol class="cp-list" aria-label="Ideas">${repeat(this.#items, (w) => w.id, (w) => this.#idea(w))}</ol>`;
-    return html`<section class="cp-frame" aria-label=${`Ideas from ${this.#space?.name ?? 'the community'}`}>
+            ? html`<p class="muted">${this.l.msg('No ideas yet. Be the first to bring one.')}</p>`
+            : html`<ol class="cp-list" aria-label=${this.l.msg('Ideas')}>${repeat(this.#items, (w) => w.id, (w) => this.#idea(w))}</ol>`;
+    return html`<section
+      class="cp-frame"
+      aria-label=${this.#space ? this.l.msg('Ideas from {space}', { space: this.#space.name }) : this.l.msg('Ideas from the community')}
+    >
       <div class="cp-top">
-        <h2>${this.#space ? `Ideas for ${this.#space.name}` : 'Ideas'}</h2>
-        ${connectionBadge(this.#connection.state)}
+        <h2>${this.#space ? this.l.msg('Ideas for {space}', { space: this.#space.name }) : this.l.msg('Ideas')}</h2>
+        ${connectionBadge(this.#connection.state, this.l)}
       </div>
       ${body}
       <p class="visually-hidden" role="status" aria-live="polite">${this.#notice}</p>
-      ${this.#load.status === 'ready' ? signInBar(this.session, 'support ideas') : nothing}
-      ${credit(this.host.serverOrigin, `/s/${encodeURIComponent(slug)}`)}
+      ${this.#load.status === 'ready' ? signInBar(this.session, this.l, SIGN_IN_REASON, this.l.msg('Sign in to support ideas')) : nothing}
+      ${credit(this.host.serverOrigin, `/s/${encodeURIComponent(slug)}`, this.l)}
     </section>`;
   }
 

@@ -15,7 +15,7 @@ import { getWave, setSupport } from '../../services/waves.js';
 import { tokens } from '../../styles/tokens.js';
 import { bodyStyles, renderBody } from '../../text/render-markdown.js';
 import { relativeTime } from '../../text/relative-time.js';
-import { STATUS_LABELS } from '../../waves/status.js';
+import { statusLabel } from '../../waves/status.js';
 import type { EmbedHost, MountedView, MountView } from '../host.js';
 import { connectionBadge, credit, signInBar } from '../runtime/chrome.js';
 import { renderDocument } from '../runtime/doc-render.js';
@@ -48,7 +48,7 @@ class WaveView extends ViewHost {
 
   constructor(private readonly host: EmbedHost) {
     super(host.container, host.shadowRoot, [tokens, widgetTokens, widgetStyles, waveStyles, bodyStyles]);
-    this.session = new WidgetSession(host, () => this.#onSession());
+    this.session = new WidgetSession(host, () => this.#onSession(), this.l);
     this.#connection = new ConnectionController(this, this.session.socket);
     this.#stream = new StreamController(this, this.session.socket, { from: 'now', keep: 0, onEvents: (events) => this.#apply(events) });
     this.#doc.on('update', () => this.requestUpdate());
@@ -59,8 +59,8 @@ class WaveView extends ViewHost {
   }
 
   start(): void {
-    this.connect();
-    void this.session.start().then(() => this.#reload());
+    const language = this.useLanguage(this.host.settings().lang).then(() => this.connect());
+    void Promise.all([language, this.session.start()]).then(() => this.#reload());
   }
 
   #onSession(): void {
@@ -74,7 +74,7 @@ class WaveView extends ViewHost {
 
   async #reload(): Promise<void> {
     const id = this.#waveId;
-    if (!id) return this.#fail({ code: 'INVALID_INPUT', message: 'Set the wave attribute to the id of a wave.' });
+    if (!id) return this.#fail({ code: 'INVALID_INPUT', message: this.l.msg('Set the wave attribute to the id of a wave.') });
     // Follow the wave from now, then read it: nothing that happens in between is missed.
     this.#stream.follow(streamName.wave(id));
     const [wave, blips] = await Promise.all([getWave(this.session.api, id), listBlips(this.session.api, id, null)]);
@@ -114,7 +114,7 @@ class WaveView extends ViewHost {
           const blip = event.data.blip;
           if (!this.#blips.has(blip.id)) {
             this.#order = this.#insertInOrder(blip);
-            if (event.type === 'blip:created') this.#notice = `${blip.author.displayName} replied.`;
+            if (event.type === 'blip:created') this.#notice = this.l.msg('{name} replied.', { name: blip.author.displayName });
           }
           this.#blips.set(blip.id, blip);
           break;
@@ -129,7 +129,7 @@ class WaveView extends ViewHost {
           break;
         case 'wave:status-changed':
           wave = { ...wave, status: event.data.status };
-          this.#notice = `Status: ${STATUS_LABELS[event.data.status]}. ${event.data.change.reason}`;
+          this.#notice = this.l.msg('Status: {status}. {reason}', { status: statusLabel(event.data.status, this.l), reason: event.data.change.reason });
           break;
         default:
           break;
@@ -159,12 +159,12 @@ class WaveView extends ViewHost {
 
   async #support(): Promise<void> {
     if (this.#load.status !== 'ready') return;
-    if (!this.session.signedIn) return this.session.requestSignIn('support this idea');
+    if (!this.session.signedIn) return this.session.requestSignIn('support this idea'); // not user-visible: the event's reason for the brand
     const wave = this.#load.wave;
     const result = await setSupport(this.session.api, wave.id, !wave.viewerSupports);
     if (result.ok && this.#load.status === 'ready') {
       this.#load = { status: 'ready', wave: { ...this.#load.wave, supporters: result.data.supporters, viewerSupports: result.data.supported } };
-      this.#notice = result.data.supported ? 'You support this idea.' : 'You no longer support this idea.';
+      this.#notice = result.data.supported ? this.l.msg('You support this idea.') : this.l.msg('You no longer support this idea.');
     } else if (!result.ok) this.#notice = result.error.message;
     this.requestUpdate();
   }
@@ -184,7 +184,7 @@ class WaveView extends ViewHost {
       const blip = result.data.blip;
       if (!this.#blips.has(blip.id)) this.#order = this.#insertInOrder(blip);
       this.#blips.set(blip.id, blip);
-      this.#notice = blip.visibility === 'held' ? 'Your reply waits for a moderator.' : 'Your reply is posted.';
+      this.#notice = blip.visibility === 'held' ? this.l.msg('Your reply waits for a moderator.') : this.l.msg('Your reply is posted.');
     } else {
       this.#replyError = result.error.message;
     }
@@ -203,32 +203,32 @@ class WaveView extends ViewHost {
   #blip(blip: Blip) {
     const depth = this.#depth(blip);
     return html`<li class="blip" part="reply" style=${`--depth:${depth}`} data-id=${blip.id}>
-      <p class="cp-meta"><strong>${blip.author.displayName}</strong> <span>${relativeTime(blip.createdAt)}</span>
-        ${blip.visibility === 'held' ? html`<span>· waiting for review</span>` : nothing}</p>
-      ${blip.deleted ? html`<p class="muted">Deleted</p>` : html`<div class="body">${renderBody(blip.body, blip.mentions)}</div>`}
+      <p class="cp-meta"><strong>${blip.author.displayName}</strong> <span>${relativeTime(blip.createdAt, undefined, this.l)}</span>
+        ${blip.visibility === 'held' ? html`<span>· ${this.l.msg('waiting for review')}</span>` : nothing}</p>
+      ${blip.deleted ? html`<p class="muted">${this.l.msg('Deleted')}</p>` : html`<div class="body">${renderBody(blip.body, blip.mentions)}</div>`}
     </li>`;
   }
 
   #document(wave: WaveDetail) {
     if (this.#editing === 'yes' && this.session.signedIn && wave.viewerCanEdit) {
-      return html`<cp-idea-editor .doc=${this.#doc} .awareness=${this.#provider?.awareness ?? null} editable label=${`The idea: ${wave.title}`}></cp-idea-editor>`;
+      return html`<cp-idea-editor .doc=${this.#doc} .awareness=${this.#provider?.awareness ?? null} editable label=${this.l.msg('The idea: {title}', { title: wave.title })} .l=${this.l}></cp-idea-editor>`;
     }
     const editButton =
       this.session.signedIn && wave.viewerCanEdit
         ? html`<button class="cp-button cp-button--quiet" type="button" ?disabled=${this.#editing === 'loading'} @click=${() => void this.#edit()}>
-            ${this.#editing === 'loading' ? 'Opening the editor…' : 'Edit the idea'}
+            ${this.#editing === 'loading' ? this.l.msg('Opening the editor…') : this.l.msg('Edit the idea')}
           </button>`
         : nothing;
-    return html`<article class="doc" aria-label="The idea">${renderDocument(this.#doc)}</article>${editButton}`;
+    return html`<article class="doc" aria-label=${this.l.msg('The idea')}>${renderDocument(this.#doc)}</article>${editButton}`;
   }
 
   protected template() {
     const slug = this.host.settings().space;
     if (this.#load.status !== 'ready') {
-      return html`<section class="cp-frame" aria-label="An idea">
+      return html`<section class="cp-frame" aria-label=${this.l.msg('An idea')}>
         ${this.#load.status === 'loading'
-          ? html`<p class="muted" aria-busy="true">Loading the idea…</p>`
-          : html`<p class="cp-alert" role="alert">This idea isn't available. ${this.#load.error.message}</p>`}
+          ? html`<p class="muted" aria-busy="true">${this.l.msg('Loading the idea…')}</p>`
+          : html`<p class="cp-alert" role="alert">${this.l.msg("This idea isn't available. {problem}", { problem: this.#load.error.message })}</p>`}
       </section>`;
     }
     const wave = this.#load.wave;
@@ -236,28 +236,28 @@ class WaveView extends ViewHost {
     return html`<section class="cp-frame" aria-label=${wave.title}>
       <div class="cp-top">
         <h2>${wave.title}</h2>
-        ${connectionBadge(this.#connection.state)}
+        ${connectionBadge(this.#connection.state, this.l)}
       </div>
       <div class="cp-row">
-        <span class="cp-status">${STATUS_LABELS[wave.status]}</span>
+        <span class="cp-status">${statusLabel(wave.status, this.l)}</span>
         <button class="cp-button cp-button--quiet" part="button" type="button" aria-pressed=${wave.viewerSupports ? 'true' : 'false'} @click=${() => void this.#support()}>
-          ▲ Support · <span data-count="supporters">${wave.supporters}</span>
+          ▲ ${this.l.msg('Support')} · <span data-count="supporters">${this.l.number(wave.supporters)}</span>
         </button>
       </div>
       ${this.#document(wave)}
-      <h3>${wave.replies} ${wave.replies === 1 ? 'reply' : 'replies'}</h3>
-      <ol class="cp-list blips" role="log" aria-live="polite" aria-label="Replies">${repeat(blips, (b) => b.id, (b) => this.#blip(b))}</ol>
+      <h3>${this.l.msg('{count, plural, one {# reply} other {# replies}}', { count: wave.replies })}</h3>
+      <ol class="cp-list blips" role="log" aria-live="polite" aria-label=${this.l.msg('Replies')}>${repeat(blips, (b) => b.id, (b) => this.#blip(b))}</ol>
       ${this.session.signedIn
         ? html`<form class="cp-form" @submit=${(e: SubmitEvent) => void this.#reply(e)}>
-            <label for="reply">Your reply</label>
+            <label for="reply">${this.l.msg('Your reply')}</label>
             <textarea id="reply" rows="3" .value=${this.#draft} @input=${(e: InputEvent) => (this.#draft = (e.target as HTMLTextAreaElement).value)}></textarea>
             ${this.#replyError ? html`<p class="cp-alert" role="alert">${this.#replyError}</p>` : nothing}
-            <div class="cp-row"><button class="cp-button" part="button" type="submit" ?disabled=${this.#sending}>${this.#sending ? 'Posting…' : 'Reply'}</button></div>
+            <div class="cp-row"><button class="cp-button" part="button" type="submit" ?disabled=${this.#sending}>${this.#sending ? this.l.msg('Posting…') : this.l.msg('Reply')}</button></div>
           </form>`
         : nothing}
       <p class="visually-hidden" role="status" aria-live="polite">${this.#notice}</p>
-      ${signInBar(this.session, 'reply')}
-      ${credit(this.host.serverOrigin, `/s/${encodeURIComponent(slug)}/waves/${encodeURIComponent(wave.id)}`)}
+      ${signInBar(this.session, this.l, 'reply', this.l.msg('Sign in to reply'))}
+      ${credit(this.host.serverOrigin, `/s/${encodeURIComponent(slug)}/waves/${encodeURIComponent(wave.id)}`, this.l)}
     </section>`;
   }
 
