@@ -2,7 +2,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { WaveDetail } from '../../shared/schemas/waves.js';
 import { isNetworkError, openSignedIn } from '../helpers/browser.js';
-import { makeSpace, signUp, type TestUser } from '../helpers/fixtures.js';
+import { grant, makeSpace, signUp, type TestUser } from '../helpers/fixtures.js';
 import { api } from '../helpers/http.js';
 import { useBrowserAndServer } from '../helpers/browser-suite.js';
 import type { TestServer } from '../helpers/server.js';
@@ -135,4 +135,30 @@ describe('a wave in two browsers', () => {
     expect(bodies).toContainEqual(['Sunset in winter is at four, though.', { offset, quote: 'sunset' }]);
     expect(scriptErrors(a.errors)).toEqual([]);
   });
+
+  it('opens a fan card beside the wave for staff, and never for fans', async () => {
+    const space = await makeSpace(server, 'acme');
+    const ana = await signUp(server, 'Ana Souza');
+    const dana = await signUp(server, 'Dana Okafor');
+    await grant(server, space, dana, 'staff');
+    const wave = await startWave(ana, 'acme');
+    const posted = await api(server, 'POST', `/api/v1/waves/${wave.id}/blips`, { token: ana.token, body: { body: 'A timer would be enough for me.' } });
+    expect(posted.status).toBe(201);
+    const note = await api(server, 'POST', `/api/v1/spaces/acme/people/${ana.id}/notes`, { token: dana.token, body: { text: 'Rides at night; asked about timers' } });
+    expect(note.status).toBe(201);
+
+    const fan = await openAs(ana, `/s/acme/waves/${wave.id}`);
+    await expect.poll(() => fan.page.getByRole('log', { name: 'Conversation' }).locator('cp-blip').count(), { timeout: 10_000 }).toBe(1);
+    expect(await fan.page.getByRole('button', { name: /Fan card/ }).count()).toBe(0);
+
+    const staff = await openAs(dana, `/s/acme/waves/${wave.id}`);
+    const button = staff.page.getByRole('button', { name: /Fan card\W+Ana Souza/ });
+    await expect.poll(() => button.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await button.first().click();
+    const panel = staff.page.locator('cp-fan-panel');
+    await expect.poll(() => panel.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => panel.getByText('Rides at night; asked about timers').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(scriptErrors(staff.errors)).toEqual([]);
+  });
 });
+

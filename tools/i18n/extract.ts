@@ -20,11 +20,17 @@ export const WIDGET_ENTRIES = ['widget/views/ideas.ts', 'widget/views/wave.ts', 
 
 const IMPORT = /(?:\bimport|\bexport)\s*(?:[^'"`;]*?\bfrom\s*)?\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g;
 
+/**
+ * Console UI the fan app loads only for staff (the fan card beside a wave): English only, like the
+ * rest of the console, so outside the fan app's catalog.
+ */
+const STAFF_ONLY = /^components\/cp-fan-card\//;
+
 /** The client modules reachable from `entries` (static and dynamic imports), relative to client/. */
 export function moduleGraph(entries: string[]): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
-    if (seen.has(file)) return;
+    if (seen.has(file) || STAFF_ONLY.test(file)) return;
     const path = join(CLIENT_DIR, file);
     if (!existsSync(path)) return;
     seen.add(file);

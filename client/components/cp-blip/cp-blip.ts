@@ -6,6 +6,7 @@ import { REACTIONS, WAVE_LIMITS } from '../../../shared/waves.js';
 import type { Blip, Reaction } from '../../../shared/schemas/waves.js';
 import { AppElement } from '../../base-element.js';
 import { msg, msgRich } from '../../i18n/app.js';
+import '../cp-fan-card/fan-card-events.js';
 import { userColor } from '../../editor/user-color.js';
 import type { ApiClient } from '../../services/api.js';
 import { listRevisions, type BlipRevision } from '../../services/blips.js';
@@ -63,6 +64,7 @@ function selectedRange(root: ShadowRoot): Range | null {
  * @fires cp-reply-request - Reply (to the blip, or inline to the selected passage with `anchor`).
  * @fires cp-edit-request - The author wants to edit it.
  * @fires cp-delete-request - The author (or staff) confirmed deleting it.
+ * @fires cp-fan-card-open - Staff: open the author's fan card beside the wave.
  * @fires cp-reaction-toggle - A reaction was switched on or off.
  * @fires cp-pin-request - Staff pin it as the official response (or unpin with `blipId: null`).
  */
@@ -296,6 +298,11 @@ export class CpBlip extends AppElement {
           ${this.slug && blip.author.id !== 'former-member'
             ? html`<a class="author" id=${authorId} href="/s/${encodeURIComponent(this.slug)}/people/${encodeURIComponent(blip.author.id)}">${blip.author.displayName}</a>`
             : html`<span class="author" id=${authorId}>${blip.author.displayName}</span>`}
+          ${this.staff && blip.author.id !== 'former-member' && blip.author.id !== this.viewerId
+            ? html`<button class="link-button fan-card" type="button" @click=${() => this.emit('cp-fan-card-open', { userId: blip.author.id })}>
+                ${msg('Fan card')}<span class="visually-hidden">: ${blip.author.displayName}</span>
+              </button>`
+            : nothing}
           <cp-relative-time datetime=${blip.createdAt}></cp-relative-time>
           ${this.official ? html`<span class="official">${msg('Official response')}</span>` : nothing}
           ${blip.visibility === 'held'

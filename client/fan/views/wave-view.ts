@@ -72,6 +72,8 @@ export class CpWaveView extends AppElement {
   @query('.page-alert') private pageAlert?: HTMLElement;
 
   @state() private wave: Load<WaveDetail> = { status: 'loading' };
+  /** Staff: whose fan card is open beside the wave (its panel's code loads on first use). */
+  @state() private fanCard: string | null = null;
   @state() private blips: Blip[] = [];
   @state() private blipsCursor: string | null = null;
   @state() private blipsLoad: Load<null> = { status: 'loading' };
@@ -608,6 +610,7 @@ export class CpWaveView extends AppElement {
       @cp-reaction-toggle=${this.onReaction}
       @cp-pin-request=${this.onPin}
       @cp-wave-changed=${this.onWaveChanged}
+      @cp-fan-card-open=${this.onFanCardOpen}
     >
       ${back} ${this.renderHeader(detail)}
       ${this.problem
@@ -629,8 +632,17 @@ export class CpWaveView extends AppElement {
       </div>
       <cp-playback .api=${this.api} waveId=${detail.id}></cp-playback>
       <p class="visually-hidden" role="status">${this.announcement}</p>
+      ${this.fanCard && detail.viewerIsStaff
+        ? html`<cp-fan-panel .api=${this.api} slug=${this.slug} user-id=${this.fanCard} @cp-fan-panel-close=${() => (this.fanCard = null)}></cp-fan-panel>`
+        : nothing}
     </div>`;
   }
+
+  private onFanCardOpen = async (event: CustomEvent<{ userId: string }>) => {
+    event.stopPropagation();
+    await import('../../components/cp-fan-card/cp-fan-panel.js');
+    this.fanCard = event.detail.userId;
+  };
 }
 
 declare global {
