@@ -5,12 +5,14 @@
  * No authentication, no storage, no checks, no moderation.
  *
  * Run as a process (`node --import tsx bench/baselines/socketio-relay.ts`), it listens on an
- * ephemeral port of 127.0.0.1 and prints one JSON line, `{"port": N}`, then runs until SIGTERM.
+ * ephemeral port of 127.0.0.1 and prints one JSON line, `{"port": N}`, then runs until SIGTERM
+ * (SIGUSR2 with BENCH_CPU_PROFILE: see bench/servers/cpu-profile.ts).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { Server } from 'socket.io';
+import { profileUntilSignalled } from '../servers/cpu-profile.js';
 
 export interface RelayClientEvents {
   join: (room: string, ack: (ok: true) => void) => void;
@@ -55,6 +57,7 @@ export async function startSocketIoRelay(host = '127.0.0.1'): Promise<SocketIoRe
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await profileUntilSignalled();
   const relay = await startSocketIoRelay();
   process.stdout.write(`${JSON.stringify({ port: relay.port })}\n`);
   const stop = () => void relay.close().finally(() => process.exit(0));

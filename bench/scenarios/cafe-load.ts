@@ -7,6 +7,7 @@ import { streamName } from '../../shared/streams.js';
 import { findLinks } from '../../server/features/moderation/links.js';
 import type { RelayClientEvents, RelayServerEvents } from '../baselines/socketio-relay.js';
 import { Histogram } from '../harness/histogram.js';
+import { WireClient } from './cafe-wire.js';
 import { fixtureTexts } from './moderation.js';
 
 /**
@@ -45,6 +46,8 @@ export interface PhaseResult {
   /** Deliveries expected: (fans per table − 1) × messages the server did not hold, fold or refuse. */
   expected: number;
   delivered: number;
+  /** Deliveries that arrived by the end of sending + `graceMs` (default 250 ms): is the server keeping up? */
+  deliveredInGrace: number;
   /** Deliveries that arrived while the phase was sending, per second of sending. */
   deliveriesPerSecond: number;
   /**
@@ -84,13 +87,24 @@ export function chatSentences(): string[] {
   return out;
 }
 
-const TAG = /\((\d+):(\d+):(\d+(?:\.\d+)?)\)$/;
+/** `[k:sender:intended]` at the end of every body: message number, sending fan, intended send time (performance.now()). */
+const TAG = /\[(\d+):(\d+):(\d+\.\d+)\]/;
+
+export type ClientKind = 'wire' | 'socket.io-client';
+
+type Outcome = 'visible' | 'held' | 'folded' | { refused: string };
+
+function ourOutcome(res: Result<{ message: TableMessage }>, body: string): Outcome {
+  if (!res.ok) return { refused: res.error.code };
+  if (res.data.message.body !== body) return 'folded';
+  return res.data.message.visibility === 'visible' ? 'visible' : 'held';
+}
 
 interface Fan {
   index: number;
   table: number;
   posted: number;
-  send(body: string, key: string, onAck: (outcome: keyof Omit<Outcomes, 'refused' | 'unanswered'> | { refused: string }) => void): void;
+  send(body: string, key: string, onAck: (outcome: Outcome) => void): void;
   close(): void;
 }
 
@@ -106,6 +120,9 @@ interface ActivePhase {
   hist: Histogram;
   delivered: number;
   inWindow: number;
+  /** Arrived by sendEnd + graceMs. */
+  inGrace: number;
+  graceMs: number;
   answered: number;
   outcomes: Outcomes;
 }
@@ -125,6 +142,8 @@ export class LoadGenerator {
     private readonly fansPerTable: number,
     /** Run id: part of every idempotency key, so keys never repeat across runs on one database. */
     private readonly runId: string,
+    /** `wire` (default): the lean client of cafe-wire.ts; `socket.io-client`: one Manager per fan. */
+    private readonly client: ClientKind = 'wire',
   ) {
     if (this.corpus.length < 50) throw new Error(`only ${this.corpus.length} chat sentences in the fixtures`);
   }
@@ -151,9 +170,50 @@ export class LoadGenerator {
   }
 
   private async open(target: Target, index: number): Promise<Fan> {
+    return this.client === 'wire' ? this.openWire(target, index) : this.openSocketIoClient(target, index);
+  }
+
+  private async openWire(target: Target, index: number): Promise<Fan> {
+    const table = Math.floor(index / this.fansPerTable);
+    const auth = target.kind === 'ours' ? { token: target.tokens[index], protocolVersion: PROTOCOL_VERSION } : null;
+    const socket = await WireClient.connect(target.url, auth);
+    socket.onClose = () => {
+      if (!this.closing) this.disconnects++;
+    };
+    const fan = { index, table, posted: 0, close: () => socket.close() };
+    if (target.kind === 'ours') {
+      const tableId = target.tableIds[table]!;
+      const seat = (await socket.emitWithAck('table:join', { tableId })) as Result<unknown>;
+      if (!seat.ok) throw new Error(`fan ${index} could not sit down: ${seat.error.code} ${seat.error.message}`);
+      const sub = (await socket.emitWithAck('stream:subscribe', { stream: streamName.table(tableId) })) as Result<unknown>;
+      if (!sub.ok) throw new Error(`fan ${index} could not subscribe: ${sub.error.code} ${sub.error.message}`);
+      // Every table:message event frame carries the body, and so the tag, once.
+      socket.onEvent = (frame) => this.delivered(frame, index);
+      return {
+        ...fan,
+        send(body, key, onAck) {
+          socket.emit('table:say', { tableId, body, idempotencyKey: key }, (reply) => onAck(ourOutcome(reply as Result<{ message: TableMessage }>, body)));
+        },
+      };
+    }
+    const room = `table-${table}`;
+    await socket.emitWithAck('join', room);
+    socket.onEvent = (frame) => this.delivered(frame, index);
+    return {
+      ...fan,
+      send(body, _key, onAck) {
+        socket.emit('say', { room, body }, () => onAck('visible'));
+      },
+    };
+  }
+
+  private async openSocketIoClient(target: Target, index: number): Promise<Fan> {
     const table = Math.floor(index / this.fansPerTable);
     const options = { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 60_000 };
     const onDelivery = (body: string) => this.delivered(body, index);
+    const onDisconnect = () => {
+      if (!this.closing) this.disconnects++;
+    };
     if (target.kind === 'ours') {
       const tableId = target.tableIds[table]!;
       const socket: OurSocket = io(target.url, { ...options, auth: { token: target.tokens[index], protocolVersion: PROTOCOL_VERSION } });
@@ -162,9 +222,7 @@ export class LoadGenerator {
       if (!seat.ok) throw new Error(`fan ${index} could not sit down: ${seat.error.code} ${seat.error.message}`);
       const sub = (await socket.emitWithAck('stream:subscribe', { stream: streamName.table(tableId) })) as Result<unknown>;
       if (!sub.ok) throw new Error(`fan ${index} could not subscribe: ${sub.error.code} ${sub.error.message}`);
-      socket.on('disconnect', () => {
-        if (!this.closing) this.disconnects++;
-      });
+      socket.on('disconnect', onDisconnect);
       socket.on('stream:event', (event) => {
         if (event.type === 'table:message') onDelivery((event.data as { message: TableMessage }).message.body);
       });
@@ -173,11 +231,7 @@ export class LoadGenerator {
         table,
         posted: 0,
         send(body, key, onAck) {
-          socket.emit('table:say', { tableId, body, idempotencyKey: key }, (res: Result<{ message: TableMessage }>) => {
-            if (!res.ok) onAck({ refused: res.error.code });
-            else if (res.data.message.body !== body) onAck('folded');
-            else onAck(res.data.message.visibility === 'visible' ? 'visible' : 'held');
-          });
+          socket.emit('table:say', { tableId, body, idempotencyKey: key }, (res: Result<{ message: TableMessage }>) => onAck(ourOutcome(res, body)));
         },
         close: () => socket.disconnect(),
       };
@@ -187,9 +241,7 @@ export class LoadGenerator {
     await connected(socket);
     await socket.emitWithAck('join', room);
     socket.on('said', onDelivery);
-    socket.on('disconnect', () => {
-      if (!this.closing) this.disconnects++;
-    });
+    socket.on('disconnect', onDisconnect);
     return {
       index,
       table,
@@ -201,9 +253,10 @@ export class LoadGenerator {
     };
   }
 
-  private delivered(body: string, receiver: number): void {
+  /** A delivery: the message's body, or the raw event frame holding it. */
+  private delivered(text: string, receiver: number): void {
     const now = performance.now();
-    const m = TAG.exec(body);
+    const m = TAG.exec(text);
     if (!m) return;
     const k = Number(m[1]);
     if (Number(m[2]) === receiver) return; // our own message echoed back (our server sends the table's stream to its author too)
@@ -215,6 +268,7 @@ export class LoadGenerator {
     phase.got[k - phase.k0]!++;
     phase.delivered++;
     if (now <= phase.sendEnd) phase.inWindow++;
+    if (now <= phase.sendEnd + phase.graceMs) phase.inGrace++;
     phase.hist.recordMs(now - Number(m[3]));
   }
 
@@ -223,7 +277,13 @@ export class LoadGenerator {
    * fans in a shuffled round-robin, so at rate = fans each fan posts once a second), then waits
    * until every expected delivery arrived or `drainMs` after the last intended send.
    */
-  async phase(label: string, rate: number, durationMs: number, drainMs: number, hooks: { onStart?: () => void } = {}): Promise<PhaseResult> {
+  async phase(
+    label: string,
+    rate: number,
+    durationMs: number,
+    drainMs: number,
+    options: { onStart?: () => void; graceMs?: number } = {},
+  ): Promise<PhaseResult> {
     if (this.fans.length === 0) throw new Error('no fans connected');
     const n = Math.max(1, Math.round((rate * durationMs) / 1000));
     const order = shuffled(this.fans.length, this.nextK + 1);
@@ -239,6 +299,8 @@ export class LoadGenerator {
       hist: new Histogram(),
       delivered: 0,
       inWindow: 0,
+      inGrace: 0,
+      graceMs: options.graceMs ?? 250,
       answered: 0,
       outcomes: { visible: 0, held: 0, folded: 0, refused: {}, unanswered: 0 },
     };
@@ -249,7 +311,7 @@ export class LoadGenerator {
     let lateSends = 0;
     let i = 0;
     await new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, phase.start - performance.now())));
-    hooks.onStart?.();
+    options.onStart?.();
     const cpu0 = process.cpuUsage();
     const wall0 = performance.now();
     await new Promise<void>((resolve) => {
@@ -262,7 +324,7 @@ export class LoadGenerator {
           const k = phase.k0 + i;
           const text = this.corpus[(fan.index * 7919 + fan.posted++) % this.corpus.length]!;
           const slot = i;
-          fan.send(`${text} (${k}:${fan.index}:${intended.toFixed(3)})`, `cafe-${this.runId}-${k}`, (outcome) => {
+          fan.send(`${text} [${k}:${fan.index}:${intended.toFixed(3)}]`, `cafe-${this.runId}-${k}`, (outcome) => {
             phase.answered++;
             if (outcome === 'visible') phase.outcomes.visible++;
             else {
@@ -311,6 +373,7 @@ export class LoadGenerator {
       sent: n,
       expected,
       delivered: Math.min(phase.delivered, expected),
+      deliveredInGrace: Math.min(phase.inGrace, expected),
       deliveriesPerSecond: (phase.inWindow * 1000) / sendMs,
       p50: phase.hist.percentileMs(50),
       p99: phase.hist.percentileMs(99),

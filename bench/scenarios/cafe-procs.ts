@@ -42,17 +42,25 @@ export interface ServerProcess {
   cpuMs(): number;
   /** SIGKILL (a benchmark server's backlog is not worth draining) and wait for the exit. */
   kill(): Promise<void>;
+  /** Sends `signal` and waits up to `timeoutMs` for the exit, then SIGKILLs. */
+  stop(signal: NodeJS.Signals, timeoutMs?: number): Promise<void>;
 }
 
 /**
  * Starts `node --import tsx <file> …args` (pinned to `core` when possible) and waits for its
  * first stdout line, a JSON object with `port`.
  */
-export async function startServerProcess(file: string, args: string[], core: number | null, timeoutMs = 60_000): Promise<ServerProcess> {
+export async function startServerProcess(
+  file: string,
+  args: string[],
+  core: number | null,
+  options: { env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<ServerProcess> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
   const node = [process.execPath, '--import', 'tsx', file, ...args];
   const pinned = core !== null && canPin();
   const [cmd, ...argv] = pinned ? [TASKSET!, '-c', String(core), ...node] : node;
-  const child: ChildProcess = spawn(cmd!, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'silent' } });
+  const child: ChildProcess = spawn(cmd!, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'silent', ...options.env } });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -86,6 +94,12 @@ export async function startServerProcess(file: string, args: string[], core: num
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
+    },
+    async stop(signal, stopTimeoutMs = 30_000) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }

@@ -1,18 +1,21 @@
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
 import WS from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { docName as docNames } from '../../shared/doc-names.js';
 import { DocPersistence } from '../../server/collab/persistence.js';
 import { CONTENT_FIELD, writeParagraphs } from '../../server/collab/rich-text.js';
+import { upsertMembership } from '../../server/features/spaces/spaces.repository.js';
+import type { Database } from '../../server/db/database.js';
 import { makePerson, makeSpace } from '../../test/helpers/collab-clients.js';
 import { api } from '../../test/helpers/http.js';
 import { startTestServer, type TestServer } from '../../test/helpers/server.js';
-import { startBareRelay } from '../harness/bare-relay.js';
 import { settledHeap, toMB } from '../harness/heap.js';
 import { metric } from '../harness/metric.js';
+import { seedRelayDocs, startPersistedRelay, type PersistedRelay } from '../harness/persisted-relay.js';
 import { profiled } from '../harness/profile.js';
 import { alternate, stopwatch, timed, type Elapsed } from '../harness/rounds.js';
 import type { Scenario, ScenarioResult } from '../harness/types.js';
@@ -32,12 +35,14 @@ export interface DocLoadOptions {
   batchOps: number;
   /** Write a snapshot every this many rows, as the live server does; default the server's DOC_COMPACT_EVERY. */
   compactEvery?: number;
-  /** Measured A/B rounds (each: cold, build+encode, warm, bare relay; order reversed every other round). */
+  /** Measured A/B rounds (each: cold, build+encode, warm, bare relay warm and cold; order reversed every other round). */
   rounds: number;
   /** Rounds run first and thrown away. */
   warmup: number;
-  /** Heap samples per side (server-loaded doc vs bare Y.Doc); 0 skips the heap figures. */
+  /** Heap samples per side (our server, the bare relay, bare Y.Docs, each holding `heapDocs` documents); 0 skips the heap figures. */
   heapRounds: number;
+  /** Distinct documents (copies of the stored one) loaded at once for the heap figures; default 10. */
+  heapDocs?: number;
   /** See RunOptions.profileFile. */
   profileFile?: string;
   log?: (line: string) => void;
@@ -45,6 +50,7 @@ export interface DocLoadOptions {
 
 const SCENARIO = 'doc-load';
 const SYNC_TIMEOUT_MS = 60_000;
+const DEFAULT_HEAP_DOCS = 10;
 const WRITER_CLIENT_ID = 0x9e3779b9;
 
 /** What setup leaves behind: a database file holding the document, and its bytes in memory. */
@@ -57,6 +63,8 @@ interface Stored {
   pristineDir: string;
   kind: 'wave' | 'space';
   docName: string;
+  /** Further documents holding the same snapshot and tail (distinct names, for heap per document). */
+  copies: string[];
   token: string;
   rows: number;
   tailRows: number;
@@ -71,8 +79,10 @@ interface Stored {
  * document socket on one port, SQLite on disk). Cold: a server instance started on a copy of
  * the database, nothing in memory. Warm: another client keeps the document loaded.
  * Baselines, measured in the same run and alternated with ours: building the same document in
- * memory from the same stored bytes and encoding it (the bare cost of the data), and a bare
- * Yjs relay serving it from memory (the Benchmarks issue's reference).
+ * memory from the same stored bytes and encoding it (the bare cost of the data), and the bare
+ * y-protocols relay with persistence to SQLite (the Benchmarks issue's reference) holding the
+ * same rows: warm (the document in its memory) and cold (loaded from SQLite for the client).
+ * Heap: `heapDocs` distinct copies of the document loaded at once, heap delta ÷ documents.
  */
 export async function runDocLoad(options: DocLoadOptions): Promise<ScenarioResult> {
   const log = options.log ?? (() => {});
@@ -102,20 +112,29 @@ export async function runDocLoad(options: DocLoadOptions): Promise<ScenarioResul
     const warm = await startTestServer({ dir: warmDir });
     cleanup.unshift(() => warm.stop());
 
-    let heap: { server: number[]; bare: number[] } | null = null;
+    // The bare relay with persistence: the same snapshot and tail rows under each document name
+    // (relay-0 for warm, relay-1 for cold, all of them for the heap), same pragmas as the test server.
+    const relayDir = mkdtempSync(join(tmpdir(), 'commonplace-bench-relay-'));
+    cleanup.push(() => rmSync(relayDir, { recursive: true, force: true }));
+    const relayFile = join(relayDir, 'relay.db');
+    const relayNames = [stored.docName, ...stored.copies].map((_, i) => `relay-${i}`);
+    const rows = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.tail];
+    seedRelayDocs(relayFile, relayNames.map((name) => [name, rows] as [string, Uint8Array[]]));
+    const relay = await startPersistedRelay({ file: relayFile, synchronous: 'NORMAL' });
+    cleanup.unshift(() => relay.close());
+
+    let heap: { server: number[]; relay: number[]; bare: number[]; docs: number } | null = null;
     if (options.heapRounds > 0) {
-      heap = await measureHeap(warm, stored, options.heapRounds);
-      log(`heap: ${heap.server.map((b) => toMB(b).toFixed(2)).join(', ')} MB per loaded doc`);
+      heap = await measureHeap(warm, relay, stored, relayNames, options.heapRounds);
+      log(
+        `heap per loaded doc (${heap.docs} docs): ours ${heap.server.map((b) => toMB(b).toFixed(2)).join(', ')} MB; ` +
+          `relay ${heap.relay.map((b) => toMB(b).toFixed(2)).join(', ')} MB; Y.Doc ${heap.bare.map((b) => toMB(b).toFixed(2)).join(', ')} MB`,
+      );
     }
     const keeper = await holdOpen(warm, stored);
     cleanup.unshift(() => keeper.close());
-
-    const relayDoc = buildInMemory(stored);
-    const relay = await startBareRelay(relayDoc);
-    cleanup.unshift(async () => {
-      await relay.close();
-      relayDoc.destroy();
-    });
+    const relayKeeper = await holdRelayDoc(relay, relayNames[0]!);
+    cleanup.unshift(() => relayKeeper.close());
 
     const rounds = () => alternate(
       [
@@ -143,7 +162,17 @@ export async function runDocLoad(options: DocLoadOptions): Promise<ScenarioResul
           },
         },
         { name: 'warm', run: () => sync(`${wsUrl(warm)}/yjs`, stored.docName, stored.token) },
-        { name: 'relay', run: () => sync(relay.url, 'bench', null) },
+        { name: 'relay', run: () => sync(relay.url, relayNames[0]!, null) },
+        {
+          // Nothing in the relay's memory: it loads the rows from SQLite for this client, and drops them when it leaves.
+          name: 'relay-cold',
+          run: async () => {
+            if (relay.docs() !== 1) throw new Error(`the relay holds ${relay.docs()} documents before a cold sync`);
+            const elapsed = await sync(relay.url, relayNames[1]!, null);
+            await waitFor(() => relay.docs() === 1);
+            return elapsed;
+          },
+        },
       ],
       {
         rounds: options.rounds,
@@ -167,13 +196,14 @@ export async function runDocLoad(options: DocLoadOptions): Promise<ScenarioResul
     const buildEncode = { name: 'build+encode', samples: samples['build+encode.wall']! };
     const metrics = [
       metric({ scenario: SCENARIO, metric: 'cold sync', unit: 'ms', ours: samples['cold.wall']!, baseline: buildEncode }),
+      metric({ scenario: SCENARIO, metric: 'cold sync', unit: 'ms', ours: samples['cold.wall']!, baseline: { name: 'bare relay + SQLite, cold', samples: samples['relay-cold.wall']! } }),
       metric({ scenario: SCENARIO, metric: 'warm sync', unit: 'ms', ours: samples['warm.wall']!, baseline: buildEncode, target: { max: 1.1 } }),
       metric({
         scenario: SCENARIO,
         metric: 'warm sync',
         unit: 'ms',
         ours: samples['warm.wall']!,
-        baseline: { name: 'bare relay', samples: samples['relay.wall']! },
+        baseline: { name: 'bare relay + SQLite, warm', samples: samples['relay.wall']! },
         target: { max: 1.1 },
       }),
     ];
@@ -181,7 +211,14 @@ export async function runDocLoad(options: DocLoadOptions): Promise<ScenarioResul
       metrics.push(
         metric({
           scenario: SCENARIO,
-          metric: 'heap per loaded doc',
+          metric: `heap per loaded doc (${heap.docs} docs)`,
+          unit: 'MB',
+          ours: heap.server.map(toMB),
+          baseline: { name: 'bare relay + SQLite', samples: heap.relay.map(toMB) },
+        }),
+        metric({
+          scenario: SCENARIO,
+          metric: `heap per loaded doc (${heap.docs} docs)`,
           unit: 'MB',
           ours: heap.server.map(toMB),
           baseline: { name: 'bare Y.Doc', samples: heap.bare.map(toMB) },
@@ -203,6 +240,7 @@ export async function runDocLoad(options: DocLoadOptions): Promise<ScenarioResul
         rounds: options.rounds,
         warmup: options.warmup,
         heapRounds: options.heapRounds,
+        heapDocs: heap?.docs ?? 0,
         docName: `${stored.kind}:<id>`,
       },
       metrics,
@@ -210,6 +248,10 @@ export async function runDocLoad(options: DocLoadOptions): Promise<ScenarioResul
         `${stored.traceName}: ${stored.ops.toLocaleString('en-US')} ops → ${expected.length.toLocaleString('en-US')} chars`,
         `${stored.kind}:<id> stored as ${stored.rows.toLocaleString('en-US')} doc_updates rows (the seed, then ${options.batchOps} ops per row; ${kB(stored.logBytes)}) ${snapshotBytes ? `+ a ${kB(snapshotBytes)} snapshot; cold loads replay the ${stored.tailRows} rows after it` : `and no snapshot yet: cold loads replay all ${stored.tailRows} rows`}`,
         `${options.rounds} rounds (+${options.warmup} warm-up), every client checked to hold the trace's final text (${checks.matched}/${checks.syncs})`,
+        `cold: ours a fresh app instance on a fresh copy of the database; the bare relay with nothing in memory (it loads the same snapshot and tail rows from its SQLite table); warm: the document held in memory by another socket`,
+        ...(heap
+          ? [`heap: ${heap.docs} distinct documents (copies of this one) loaded at once, heapUsed after a full GC minus the same with none loaded, ÷ ${heap.docs}; the bare relay holds the same rows, one socket per document`]
+          : []),
       ],
       checks: { syncedTextMatches: checks.syncs > 0 && checks.matched === checks.syncs },
       raw: samples,
@@ -241,13 +283,7 @@ async function store(options: DocLoadOptions, log: (line: string) => void): Prom
     const kind = options.kind ?? 'wave';
     let docName: string;
     if (kind === 'wave') {
-      // Through the public API, as the product's clients start a wave.
-      const res = await api<{ docName: string }>(server, 'POST', `/api/v1/spaces/${space.slug}/waves`, {
-        token: staff.token,
-        body: { title: `Editing trace ${trace.name}`, draft: '', tags: [] },
-      });
-      if (res.status >= 300) throw new Error(`could not start a wave: ${res.status} ${JSON.stringify(res.body)}`);
-      docName = res.body.docName;
+      docName = await startWave(server, staff.token, space.slug, `Editing trace ${trace.name}`);
     } else {
       docName = docNames.space(space.id);
       const seed = new Y.Doc();
@@ -298,11 +334,27 @@ async function store(options: DocLoadOptions, log: (line: string) => void): Prom
       .orderBy('id')
       .execute();
 
-    // What the server will load must be the trace's text.
-    const { doc: loaded } = await persistence.load(docName);
-    const loadedText = ideaText(loaded)?.toString();
-    loaded.destroy();
-    if (loadedText !== trace.endContent) throw new Error('the stored document does not load as the trace text');
+    // Copies under other documents' names, for heap per document: the same snapshot and tail rows.
+    const copies: string[] = [];
+    for (let i = 1; i < (options.heapRounds > 0 ? (options.heapDocs ?? DEFAULT_HEAP_DOCS) : 1); i++) {
+      let name: string;
+      if (kind === 'wave') name = await startWave(server, staff.token, space.slug, `${trace.name} (${i + 1})`);
+      else {
+        const other = await makeSpace(deps);
+        await upsertMembership(db, other.id, staff.id, 'staff', deps.clock.now().toISOString());
+        name = docNames.space(other.id);
+      }
+      await copyDocument(db, deps.clock.now().toISOString(), name, snapshot ? copy(snapshot.state) : null, tail.map((row) => copy(row.data)), staff.id);
+      copies.push(name);
+    }
+
+    // What the server will load must be the trace's text, under every name.
+    for (const name of [docName, ...copies]) {
+      const { doc: loaded } = await persistence.load(name);
+      const loadedText = ideaText(loaded)?.toString();
+      loaded.destroy();
+      if (loadedText !== trace.endContent) throw new Error(`the stored document ${name} does not load as the trace text`);
+    }
 
     return {
       traceName: trace.name,
@@ -311,6 +363,7 @@ async function store(options: DocLoadOptions, log: (line: string) => void): Prom
       pristineDir: server.dir,
       kind,
       docName,
+      copies,
       token: staff.token,
       rows: await countRows(server, docName),
       tailRows: tail.length,
@@ -322,6 +375,38 @@ async function store(options: DocLoadOptions, log: (line: string) => void): Prom
     // Closing the last connection checkpoints the WAL into test.db, so copying that one file is enough.
     await server.stop();
   }
+}
+
+/** Starts a wave through the public API, as the product's clients do; its idea document's name. */
+async function startWave(server: TestServer, token: string, slug: string, title: string): Promise<string> {
+  const res = await api<{ docName: string }>(server, 'POST', `/api/v1/spaces/${slug}/waves`, { token, body: { title, draft: '', tags: [] } });
+  if (res.status >= 300) throw new Error(`could not start a wave: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.docName;
+}
+
+/**
+ * Makes `docName` hold the given snapshot and tail rows (in place of whatever it held): the
+ * tail appended as new rows, the snapshot saying it covers everything before the first of them.
+ */
+async function copyDocument(db: Kysely<Database>, now: string, docName: string, snapshot: Uint8Array | null, tail: Uint8Array[], userId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('doc_snapshots').where('doc_name', '=', docName).execute();
+    await trx.deleteFrom('doc_updates').where('doc_name', '=', docName).execute();
+    let first: number | null = null;
+    for (const data of tail) {
+      const row = await trx
+        .insertInto('doc_updates')
+        .values({ doc_name: docName, data: Buffer.from(data), user_id: userId, created_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      first ??= row.id;
+    }
+    if (snapshot) {
+      const newest = await trx.selectFrom('doc_updates').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+      const upto = first === null ? Number(newest?.id ?? 0) : first - 1;
+      await trx.insertInto('doc_snapshots').values({ doc_name: docName, state: Buffer.from(snapshot), upto_id: upto, updated_at: now }).execute();
+    }
+  });
 }
 
 async function countRows(server: TestServer, docName: string): Promise<number> {
@@ -391,8 +476,8 @@ async function timeToSynced(
 }
 
 /** A bare `ws` client of the document socket: keeps a document loaded without a Y.Doc of its own. */
-async function holdOpen(server: TestServer, stored: Stored): Promise<{ close(): Promise<void> }> {
-  const ws = new WS(`${wsUrl(server)}/yjs/${stored.docName}?token=${encodeURIComponent(stored.token)}`);
+async function holdOpen(server: TestServer, stored: Stored, name = stored.docName): Promise<{ close(): Promise<void> }> {
+  const ws = new WS(`${wsUrl(server)}/yjs/${name}?token=${encodeURIComponent(stored.token)}`);
   ws.on('error', () => {});
   // The server greets a read-write client with SyncStep1 once the document is loaded.
   await new Promise<void>((resolve, reject) => {
@@ -410,12 +495,21 @@ async function holdOpen(server: TestServer, stored: Stored): Promise<{ close(): 
 }
 
 /**
- * Heap held per loaded document: heapUsed after a full GC with the document loaded by the
- * server for one raw socket, minus the same with nothing loaded. Alternated with the bare cost:
- * a Y.Doc built in memory from the same bytes. The client holds no Y.Doc, so only the server's
- * side counts.
+ * Heap held per loaded document, with `names.length` distinct documents loaded at once: heapUsed
+ * after a full GC with every document loaded, minus the same with none, ÷ documents. Alternated
+ * between our server (each document held by a raw socket that keeps no document of its own), the
+ * bare relay with persistence holding the same rows (a raw socket per document), and bare Y.Docs
+ * built in memory from the same bytes. The clients hold nothing, so only the servers' side counts.
  */
-async function measureHeap(server: TestServer, stored: Stored, rounds: number): Promise<{ server: number[]; bare: number[] }> {
+async function measureHeap(
+  server: TestServer,
+  relay: PersistedRelay,
+  stored: Stored,
+  relayNames: string[],
+  rounds: number,
+): Promise<{ server: number[]; relay: number[]; bare: number[]; docs: number }> {
+  const ours = [stored.docName, ...stored.copies];
+  const n = ours.length;
   const floor = { bytes: Number.POSITIVE_INFINITY };
   const samples = await alternate(
     [
@@ -423,27 +517,58 @@ async function measureHeap(server: TestServer, stored: Stored, rounds: number): 
         name: 'server',
         run: async () => {
           const before = await quietHeap(floor);
-          const keeper = await holdOpen(server, stored);
+          const keepers = [];
+          for (const name of ours) keepers.push(await holdOpen(server, stored, name));
           const after = settledHeap();
-          await keeper.close();
+          for (const k of keepers) await k.close();
           await waitFor(() => server.app.collab.stats().docs === 0);
-          return after - before;
+          return (after - before) / n;
+        },
+      },
+      {
+        name: 'relay',
+        run: async () => {
+          const before = await quietHeap(floor);
+          const keepers = [];
+          for (const name of relayNames) keepers.push(await holdRelayDoc(relay, name));
+          const after = settledHeap();
+          for (const k of keepers) await k.close();
+          await waitFor(() => relay.docs() === 0);
+          return (after - before) / n;
         },
       },
       {
         name: 'bare',
         run: async () => {
           const before = await quietHeap(floor);
-          const doc = buildInMemory(stored);
+          const docs = ours.map(() => buildInMemory(stored));
           const after = settledHeap();
-          doc.destroy();
-          return after - before;
+          for (const doc of docs) doc.destroy();
+          return (after - before) / n;
         },
       },
     ],
     { rounds, warmup: 1 },
   );
-  return { server: samples.server!, bare: samples.bare! };
+  return { server: samples.server!, relay: samples.relay!, bare: samples.bare!, docs: n };
+}
+
+/** A raw socket on the relay: keeps `name` loaded there without a document of its own. */
+async function holdRelayDoc(relay: PersistedRelay, name: string): Promise<{ close(): Promise<void> }> {
+  const ws = new WS(`${relay.url}/${name}`);
+  ws.on('error', () => {});
+  await new Promise<void>((resolve, reject) => {
+    ws.once('message', () => resolve());
+    ws.once('close', (code, reason) => reject(new Error(`relay keeper closed: ${code} ${reason.toString()}`)));
+  });
+  return {
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (ws.readyState === WS.CLOSED) return resolve();
+        ws.once('close', () => resolve());
+        ws.close();
+      }),
+  };
 }
 
 /**
@@ -494,7 +619,8 @@ export const docLoad: Scenario = {
       batchOps: 100,
       rounds: rounds ?? (quick ? 3 : 15),
       warmup: 1,
-      heapRounds: quick ? 3 : 5,
+      heapRounds: quick ? 2 : 5,
+      heapDocs: quick ? 3 : 10,
       log,
     }),
 };

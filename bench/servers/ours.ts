@@ -7,7 +7,8 @@
  *   node --import tsx bench/servers/ours.ts <database file> [FULL|NORMAL]
  *
  * The second argument is SQLite's `synchronous` (default: the server's own default, FULL).
- * Prints one JSON line, `{"port": N}`, once listening; SIGTERM closes it cleanly.
+ * Prints one JSON line, `{"port": N}`, once listening; SIGTERM closes it cleanly. With
+ * BENCH_CPU_PROFILE set, the process is CPU-profiled and SIGUSR2 writes the profile (cpu-profile.ts).
  */
 import { createApp } from '../../server/app.js';
 import { readConfig } from '../../server/config.js';
@@ -15,6 +16,7 @@ import { createDb } from '../../server/db/connect.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
 import { systemClock } from '../../server/lib/clock.js';
 import { createLogger } from '../../server/lib/logger.js';
+import { profileUntilSignalled } from './cpu-profile.js';
 
 const [file, synchronous] = process.argv.slice(2);
 if (!file) {
@@ -30,6 +32,7 @@ const config = readConfig({
 const db = createDb({ file: config.databaseFile, synchronous: config.databaseSynchronous });
 await migrateToLatest(db.kysely);
 const app = await createApp({ config, db, clock: systemClock, log: createLogger(config.logLevel) });
+await profileUntilSignalled();
 const port = await app.listen(0, '127.0.0.1');
 process.stdout.write(`${JSON.stringify({ port, synchronous: config.databaseSynchronous })}\n`);
 

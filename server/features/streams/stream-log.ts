@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type ControlledTransaction, type Kysely } from 'kysely';
 import type { StreamEvent, StreamEventData, StreamEventType, SubscribeResult } from '../../../shared/schemas/streams.js';
 import type { Database } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -30,14 +30,38 @@ function toEvent(row: Database['stream_events']): StreamEvent {
   } as StreamEvent;
 }
 
+interface Queued {
+  input: AppendInput<StreamEventType>;
+  resolve: (outcome: Appended) => void;
+  reject: (err: unknown) => void;
+}
+
+type Appended = { event: StreamEvent; duplicate: boolean };
+
+/** At most this many appends share one transaction (and one fsync). */
+export const GROUP_COMMIT_MAX = 128;
+
 /**
  * The ordered, durable event log behind every live stream. An event gets the next
  * per-stream sequence number and is committed before anyone hears of it; live
  * delivery (`publish`) happens after the commit, and a reconnecting client reads
  * what it missed with `since`.
+ *
+ * **Group commit.** Appends that arrive while the log is busy, or in the same turn of the event
+ * loop, are written in one transaction, each inside a savepoint of its own, and committed
+ * together: one WAL fsync for many messages instead of one each. Every caller is still answered
+ * (and its event published) only after the commit that holds its rows; an append whose writes
+ * fail (its `alongside` throws, a constraint) is rolled back to its savepoint alone and its
+ * caller gets the error, the others commit. If the commit itself fails, every append of the
+ * batch fails. Appends are written in call order, so sequence numbers follow it. A log built on
+ * a transaction (`new StreamLog(trx, …)`) writes straight into that transaction instead.
  */
 export class StreamLog {
   private publish: Publish = () => {};
+  private readonly queue: Queued[] = [];
+  private flushing = false;
+  /** Appends written and the transactions that committed them, since the start (for benchmarks). */
+  private readonly counts = { appends: 0, transactions: 0 };
 
   constructor(
     private readonly db: Executor,
@@ -50,48 +74,150 @@ export class StreamLog {
   }
 
   async append<T extends StreamEventType>(input: AppendInput<T>): Promise<{ event: StreamEvent; duplicate: boolean }> {
-    const idem = input.idempotencyKey && input.actorId ? { user: input.actorId, key: input.idempotencyKey } : null;
-    try {
-      const outcome = await this.db.transaction().execute(async (trx) => {
-        if (idem) {
-          const earlier = await this.findByKey(trx, idem.user, idem.key);
-          if (earlier) return { event: earlier, duplicate: true };
-        }
-        const head = await trx
-          .insertInto('stream_heads')
-          .values({ stream: input.stream, last_seq: 1 })
-          .onConflict((oc) => oc.column('stream').doUpdateSet((eb) => ({ last_seq: eb('stream_heads.last_seq', '+', 1) })))
-          .returning('last_seq')
-          .executeTakeFirstOrThrow();
-        const row = {
-          stream: input.stream,
-          seq: Number(head.last_seq),
-          type: input.type,
-          payload: JSON.stringify(input.data),
-          actor_id: input.actorId,
-          created_at: this.clock.now().toISOString(),
-        };
-        await trx.insertInto('stream_events').values(row).execute();
-        if (idem) {
-          await trx
-            .insertInto('idempotency_keys')
-            .values({ user_id: idem.user, key: idem.key, stream: row.stream, seq: row.seq, created_at: row.created_at })
-            .execute();
-        }
-        const stored = toEvent(row);
-        await input.alongside?.(trx, stored);
-        return { event: stored, duplicate: false };
-      });
+    if (this.db.isTransaction) {
+      const outcome = await this.write(this.db, input as AppendInput<StreamEventType>);
       if (!outcome.duplicate) this.publish(outcome.event);
       return outcome;
-    } catch (err) {
-      // A concurrent retry with the same key committed first (only possible across processes).
-      if (idem && isUniqueViolation(err)) {
-        const earlier = await this.findByKey(this.db, idem.user, idem.key);
-        if (earlier) return { event: earlier, duplicate: true };
+    }
+    return new Promise<Appended>((resolve, reject) => {
+      this.queue.push({ input: input as AppendInput<StreamEventType>, resolve, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        // After this turn's I/O callbacks: appends of messages read together share the commit.
+        setImmediate(() => void this.flush());
       }
+    });
+  }
+
+  /** Writes what is queued, a batch per transaction, until nothing is left. */
+  private async flush(): Promise<void> {
+    try {
+      while (this.queue.length > 0) await this.commit(this.queue.splice(0, GROUP_COMMIT_MAX));
+    } finally {
+      this.flushing = false;
+      // Only if commit() itself threw between batches: start again rather than strand callers.
+      if (this.queue.length > 0) {
+        this.flushing = true;
+        setImmediate(() => void this.flush());
+      }
+    }
+  }
+
+  private async commit(batch: Queued[]): Promise<void> {
+    const done: { item: Queued; outcome: Appended }[] = [];
+    const failed: { item: Queued; err: unknown }[] = [];
+    let trx: ControlledTransaction<Database> | null = null;
+    try {
+      trx = await this.db.startTransaction().execute();
+      const tx = trx;
+      if (batch.length === 1) {
+        // Alone in its transaction: a failure rolls the whole transaction back, no savepoint needed.
+        done.push({ item: batch[0]!, outcome: await this.write(tx, batch[0]!.input) });
+      } else {
+        for (const item of batch) {
+          await sql`savepoint append`.execute(tx);
+          try {
+            const outcome = await this.writeOrEarlier(tx, item.input, async () => {
+              await sql`rollback to savepoint append`.execute(tx);
+            });
+            await sql`release savepoint append`.execute(tx);
+            done.push({ item, outcome });
+          } catch (err) {
+            await sql`rollback to savepoint append`.execute(tx);
+            await sql`release savepoint append`.execute(tx);
+            failed.push({ item, err });
+          }
+        }
+      }
+      await tx.commit().execute();
+      this.counts.appends += done.length;
+      this.counts.transactions++;
+    } catch (err) {
+      if (trx && !trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute().catch(() => {});
+      if (batch.length === 1 && done.length === 0) {
+        // A concurrent retry with the same key committed first (only possible across processes): its event.
+        const earlier = await this.earlierAfterConflict(batch[0]!.input, err).catch(() => null);
+        if (earlier) return batch[0]!.resolve({ event: earlier, duplicate: true });
+      }
+      for (const { item } of done) item.reject(err);
+      for (const { item, err: own } of failed) item.reject(own);
+      // The single append's own error, or a failure to begin or commit: the rest of the batch fails with it.
+      for (const item of batch) if (!done.some((d) => d.item === item) && !failed.some((f) => f.item === item)) item.reject(err);
+      return;
+    }
+    for (const { item, err } of failed) item.reject(err);
+    for (const { item, outcome } of done) {
+      if (!outcome.duplicate) {
+        try {
+          this.publish(outcome.event);
+        } catch {
+          // A listener's failure is not the writer's: the event is stored and the caller is answered.
+        }
+      }
+      item.resolve(outcome);
+    }
+  }
+
+  /**
+   * `write` inside a batch, except that a unique violation on the idempotency key (a retry with
+   * the same key committed first by another process) answers with that earlier event, once
+   * `undo` rolled back this append's partial writes (its savepoint).
+   */
+  private async writeOrEarlier(trx: Executor, input: AppendInput<StreamEventType>, undo: () => Promise<void>): Promise<Appended> {
+    const idem = input.idempotencyKey && input.actorId ? { user: input.actorId, key: input.idempotencyKey } : null;
+    try {
+      return await this.write(trx, input);
+    } catch (err) {
+      if (!idem || !isUniqueViolation(err)) throw err;
+      await undo();
+      const earlier = await this.findByKey(trx, idem.user, idem.key);
+      if (earlier) return { event: earlier, duplicate: true };
       throw err;
     }
+  }
+
+  /** After a lone append's transaction was rolled back: the event its key already stored, if `err` says so. */
+  private async earlierAfterConflict(input: AppendInput<StreamEventType>, err: unknown): Promise<StreamEvent | null> {
+    if (!input.idempotencyKey || !input.actorId || !isUniqueViolation(err)) return null;
+    return this.findByKey(this.db, input.actorId, input.idempotencyKey);
+  }
+
+  /** The rows of one append, inside `trx`. */
+  private async write(trx: Executor, input: AppendInput<StreamEventType>): Promise<Appended> {
+    const idem = input.idempotencyKey && input.actorId ? { user: input.actorId, key: input.idempotencyKey } : null;
+    if (idem) {
+      const earlier = await this.findByKey(trx, idem.user, idem.key);
+      if (earlier) return { event: earlier, duplicate: true };
+    }
+    const head = await trx
+      .insertInto('stream_heads')
+      .values({ stream: input.stream, last_seq: 1 })
+      .onConflict((oc) => oc.column('stream').doUpdateSet((eb) => ({ last_seq: eb('stream_heads.last_seq', '+', 1) })))
+      .returning('last_seq')
+      .executeTakeFirstOrThrow();
+    const row = {
+      stream: input.stream,
+      seq: Number(head.last_seq),
+      type: input.type,
+      payload: JSON.stringify(input.data),
+      actor_id: input.actorId,
+      created_at: this.clock.now().toISOString(),
+    };
+    await trx.insertInto('stream_events').values(row).execute();
+    if (idem) {
+      await trx
+        .insertInto('idempotency_keys')
+        .values({ user_id: idem.user, key: idem.key, stream: row.stream, seq: row.seq, created_at: row.created_at })
+        .execute();
+    }
+    const stored = toEvent(row);
+    await input.alongside?.(trx, stored);
+    return { event: stored, duplicate: false };
+  }
+
+  /** How many appends group commit wrote and in how many transactions (appends ÷ transactions = batch size). */
+  commitStats(): { appends: number; transactions: number } {
+    return { ...this.counts };
   }
 
   /** The event a person's earlier write with this idempotency key stored, if any. */
