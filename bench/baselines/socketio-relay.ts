@@ -27,12 +27,14 @@ export interface SocketIoRelay {
   close(): Promise<void>;
 }
 
-export async function startSocketIoRelay(host = '127.0.0.1'): Promise<SocketIoRelay> {
+/** `recovery`: Socket.IO's own connection state recovery on (the `drop` scenario's second baseline). */
+export async function startSocketIoRelay(host = '127.0.0.1', options: { recovery?: boolean } = {}): Promise<SocketIoRelay> {
   const http = createServer((_req, res) => res.writeHead(404).end());
   const io = new Server<RelayClientEvents, RelayServerEvents>(http, {
     transports: ['websocket'],
     perMessageDeflate: false,
     serveClient: false,
+    ...(options.recovery ? { connectionStateRecovery: {} } : {}),
   });
   io.on('connection', (socket) => {
     socket.on('join', (room, ack) => {
@@ -56,11 +58,14 @@ export async function startSocketIoRelay(host = '127.0.0.1'): Promise<SocketIoRe
   };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+/** Runs a relay as a benchmark server process: prints `{"port": N}`, stops on SIGTERM. */
+export async function runRelayProcess(start: () => Promise<SocketIoRelay>): Promise<void> {
   await profileUntilSignalled();
-  const relay = await startSocketIoRelay();
+  const relay = await start();
   process.stdout.write(`${JSON.stringify({ port: relay.port })}\n`);
   const stop = () => void relay.close().finally(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runRelayProcess(() => startSocketIoRelay());

@@ -121,10 +121,14 @@ async function runFloor(options: { fans: number; tables: number; capacity: numbe
   }
 }
 
-export async function runCafeFloor(options: { quick: boolean; rounds: number; log?: (line: string) => void }): Promise<ScenarioResult> {
-  const size = options.quick
-    ? { fans: 200, tables: 50, capacity: 6, seconds: 8, moveEveryMs: 4000 }
-    : { fans: 2000, tables: 500, capacity: 6, seconds: 20, moveEveryMs: 10_000 };
+type FloorSize = { fans: number; tables: number; capacity: number; seconds: number; moveEveryMs: number };
+
+export async function runCafeFloor(options: { quick: boolean; rounds: number; size?: FloorSize; log?: (line: string) => void }): Promise<ScenarioResult> {
+  const size =
+    options.size ??
+    (options.quick
+      ? { fans: 200, tables: 50, capacity: 6, seconds: 8, moveEveryMs: 4000 }
+      : { fans: 2000, tables: 500, capacity: 6, seconds: 20, moveEveryMs: 10_000 });
   const runs: FloorRun[] = [];
   for (let round = 0; round < options.rounds; round++) {
     const run = await runFloor({ ...size, log: options.log });

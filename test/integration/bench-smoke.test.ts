@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runBigWave } from '../../bench/scenarios/big-wave.js';
 import { runCafe } from '../../bench/scenarios/cafe.js';
+import { runCafeFloor } from '../../bench/scenarios/cafe-floor.js';
 import { runDocLoad } from '../../bench/scenarios/doc-load.js';
 import { runDrop } from '../../bench/scenarios/drop.js';
 import { runIdle } from '../../bench/scenarios/idle.js';
@@ -9,6 +10,7 @@ import { fixtureTexts, runModeration } from '../../bench/scenarios/moderation.js
 import { runFloor } from '../../bench/scenarios/relay-floor.js';
 import { runStorage } from '../../bench/scenarios/storage.js';
 import { runStorm } from '../../bench/scenarios/storm.js';
+import { runWidget } from '../../bench/scenarios/widget.js';
 import { loadTrace, sliceTrace } from '../../bench/traces.js';
 
 /** The doc-load benchmark's code path at a tiny size: it produces numbers and correct documents. No timing assertions. */
@@ -267,4 +269,18 @@ describe('bench smoke: big-wave', () => {
     ]);
     for (const m of result.metrics) expect(m.ours.median).toBeGreaterThan(0);
   });
+
+  it('cafe-floor: every watcher of the floor gets batched deltas while fans move between tables', async () => {
+    const result = await runCafeFloor({ quick: true, rounds: 1, size: { fans: 24, tables: 6, capacity: 6, seconds: 3, moveEveryMs: 1000 } });
+    expect(result.checks['every watcher got deltas']).toBe(true);
+    expect(result.metrics.map((m) => m.metric)).toContain('floor messages per watching fan per second');
+  });
+
+  it('widget: reports the gzipped sizes against the budgets and times the first ideas list', async () => {
+    const result = await runWidget({ rounds: 1 });
+    expect(Object.values(result.checks).every(Boolean)).toBe(true);
+    const first = result.metrics.find((m) => m.metric === 'script tag to ideas list shown');
+    expect(first?.samples.ours).toHaveLength(1);
+  });
 });
+
