@@ -13,6 +13,7 @@ import { api } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { closeSockets, connected, connectSocket, type ClientSocket } from '../helpers/sockets.js';
 import { eventually } from '../helpers/wait.js';
+import { csvField } from '../../server/features/insights/analytics.csv.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -325,7 +326,8 @@ describe('analytics', () => {
     const open = await fetch(`${server.url}/api/v1/spaces/lumen/analytics.csv?days=4&metric=open-hands`, { headers: { authorization: `Bearer ${dana.token}` } });
     expect((await open.text()).split('\r\n')).toEqual([
       'hand_id,table_id,topic,person,question,raised_at,wait_seconds',
-      `${priyaHand.id},${table.id},Night lights,Priya,,${new Date(d0 + 3 * DAY - HOUR).toISOString()},3600`,
+      // Ids are random and may start with "-": such a cell is escaped like any other formula-looking text.
+      `${csvField(priyaHand.id)},${csvField(table.id)},Night lights,Priya,,${new Date(d0 + 3 * DAY - HOUR).toISOString()},3600`,
       '',
     ]);
     const bad = await api(server, 'GET', '/api/v1/spaces/lumen/analytics.csv?metric=everything', { token: dana.token });
