@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { SpaceBatches } from './space-batches.js';
 import type { Database } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
@@ -31,10 +32,7 @@ export interface FloorObserver {
  * changes it reports.
  */
 export class FloorFeed {
-  readonly #pending = new Map<string, Pending>();
-  #timer: NodeJS.Timeout | null = null;
-  #dueAt = Infinity;
-  #flushing: Promise<void> = Promise.resolve();
+  readonly #batches = new SpaceBatches<Pending>(() => ({ changed: new Set<string>(), lively: new Set<string>() }), (batch) => this.#send(batch));
   readonly #observers: FloorObserver[] = [];
 
   constructor(
@@ -51,42 +49,19 @@ export class FloorFeed {
 
   /** Tables whose seats, topic, hands, lock or open/closed state changed. */
   changed(spaceId: string, tableId: string): void {
-    this.#entry(spaceId).changed.add(tableId);
-    this.#schedule(this.options.batchMs);
+    this.#batches.add(spaceId, this.options.batchMs).changed.add(tableId);
     for (const observer of this.#observers) observer.changed(spaceId, tableId);
   }
 
   /** A table had a message: its liveliness moved. */
   lively(spaceId: string, tableId: string): void {
-    this.#entry(spaceId).lively.add(tableId);
-    this.#schedule(this.options.activityMs);
+    this.#batches.add(spaceId, this.options.activityMs).lively.add(tableId);
     for (const observer of this.#observers) observer.lively(spaceId, tableId);
-  }
-
-  #entry(spaceId: string): Pending {
-    let entry = this.#pending.get(spaceId);
-    if (!entry) this.#pending.set(spaceId, (entry = { changed: new Set(), lively: new Set() }));
-    return entry;
-  }
-
-  #schedule(inMs: number): void {
-    const due = Date.now() + inMs;
-    if (due >= this.#dueAt) return;
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#dueAt = due;
-    this.#timer = setTimeout(() => void this.flush(), inMs);
-    this.#timer.unref();
   }
 
   /** Sends what is pending now (tests call it instead of waiting). */
   flush(): Promise<void> {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    this.#dueAt = Infinity;
-    const batch = [...this.#pending];
-    this.#pending.clear();
-    this.#flushing = this.#flushing.then(() => this.#send(batch));
-    return this.#flushing;
+    return this.#batches.flush();
   }
 
   async #send(batch: [string, Pending][]): Promise<void> {
@@ -109,8 +84,6 @@ export class FloorFeed {
   }
 
   async close(): Promise<void> {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    await this.#flushing;
+    await this.#batches.close();
   }
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { SpaceBatches } from './space-batches.js';
 import type { Hand } from '../../../shared/schemas/cafe.js';
 import type { LastLine, StaffFloor, StaffPresence, StaffTable, WatchedAlert } from '../../../shared/schemas/staff-floor.js';
 import { isBusyWithoutStaff, STAFF_FLOOR, windowStart, type Activity } from '../../../shared/staff-floor.js';
@@ -220,12 +221,9 @@ interface Pending {
  * changed. Seats, hands, topics: at most every `batchMs`; messages alone: at most every `activityMs`.
  */
 export class StaffFloorFeed implements FloorObserver {
-  readonly #pending = new Map<string, Pending>();
+  readonly #batches = new SpaceBatches<Pending>(() => ({ changed: new Set<string>(), lively: new Set<string>(), coverage: false }), (batch) => this.#send(batch));
   /** The coverage last sent per space, to send it again only when it changed. */
   readonly #coverage = new Map<string, string>();
-  #timer: NodeJS.Timeout | null = null;
-  #dueAt = Infinity;
-  #flushing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly d: { db: Kysely<Database>; clock: Clock; log: Logger },
@@ -234,22 +232,19 @@ export class StaffFloorFeed implements FloorObserver {
   ) {}
 
   changed(spaceId: string, tableId: string): void {
-    const entry = this.#entry(spaceId);
+    const entry = this.#batches.add(spaceId, this.options.batchMs);
     entry.changed.add(tableId);
     // Seats changed: a staff member may have sat down or stood up.
     entry.coverage = true;
-    this.#schedule(this.options.batchMs);
   }
 
   lively(spaceId: string, tableId: string): void {
-    this.#entry(spaceId).lively.add(tableId);
-    this.#schedule(this.options.activityMs);
+    this.#batches.add(spaceId, this.options.activityMs).lively.add(tableId);
   }
 
   /** Someone started or stopped watching the staff floor. */
   coverageMoved(spaceId: string): void {
-    this.#entry(spaceId).coverage = true;
-    this.#schedule(this.options.batchMs);
+    this.#batches.add(spaceId, this.options.batchMs).coverage = true;
   }
 
   /** Staff decided on a table message (approved, rejected, or cleared a watched word): its table's last line and alerts move. */
@@ -294,30 +289,9 @@ export class StaffFloorFeed implements FloorObserver {
     return row?.id ?? null;
   }
 
-  #entry(spaceId: string): Pending {
-    let entry = this.#pending.get(spaceId);
-    if (!entry) this.#pending.set(spaceId, (entry = { changed: new Set(), lively: new Set(), coverage: false }));
-    return entry;
-  }
-
-  #schedule(inMs: number): void {
-    const due = Date.now() + inMs;
-    if (due >= this.#dueAt) return;
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#dueAt = due;
-    this.#timer = setTimeout(() => void this.flush(), inMs);
-    this.#timer.unref();
-  }
-
   /** Sends what is pending now (tests call it instead of waiting). */
   flush(): Promise<void> {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    this.#dueAt = Infinity;
-    const batch = [...this.#pending];
-    this.#pending.clear();
-    this.#flushing = this.#flushing.then(() => this.#send(batch));
-    return this.#flushing;
+    return this.#batches.flush();
   }
 
   async #send(batch: [string, Pending][]): Promise<void> {
@@ -350,8 +324,6 @@ export class StaffFloorFeed implements FloorObserver {
   }
 
   async close(): Promise<void> {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    await this.#flushing;
+    await this.#batches.close();
   }
 }
