@@ -57,7 +57,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const origins = new OriginPolicy(deps.db.kysely, publicOrigin);
   await origins.refresh();
 
-  const streams = new StreamLog(deps.db.kysely, deps.clock);
+  const streams = new StreamLog(deps.db.kysely, deps.clock, deps.db.direct);
   const streamAccess = new StreamAccess(deps.db.kysely);
   const loginLimiter = new LoginLimiter({
     perIp: deps.config.loginLimitPerIp,

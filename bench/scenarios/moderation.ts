@@ -82,7 +82,7 @@ export async function runModeration(options: { rounds: number; warmup: number; m
       return id;
     };
     const log = createLogger('silent');
-    const streams = new StreamLog(db.kysely, systemClock);
+    const streams = new StreamLog(db.kysely, systemClock, db.direct);
     const service = (moderation: Moderation) =>
       new BlipService({ db: db.kysely, clock: systemClock, streams, drafts: { stop() {} }, perWave: new KeyedQueue(), moderation });
     const screened = new Moderation(db.kysely, systemClock, streams, log);

@@ -74,7 +74,7 @@ export async function runStorage(options: StorageOptions): Promise<ScenarioResul
     try {
       await migrateToLatest(db.kysely);
       const actors = await seedActors(db, writers);
-      const streams = new StreamLog(db.kysely, systemClock);
+      const streams = new StreamLog(db.kysely, systemClock, db.direct);
       const tableIds = Array.from({ length: options.streams }, () => newId());
       const hist = new Histogram();
       let next = 0;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, SqliteDialect, type QueryResult, type SqliteDatabase } from 'kysely';
 import type { Database } from './database.js';
 
 export interface DbOptions {
@@ -14,8 +14,18 @@ export interface Db {
   kysely: Kysely<Database>;
   /** The underlying SQLite handle, for online backup and health; null on other dialects. */
   sqlite: SQLite.Database | null;
+  /** Synchronous statements for hot paths (see `DirectRun`); null on other dialects. */
+  direct: DirectRun | null;
   close(): Promise<void>;
 }
+
+/**
+ * Runs compiled SQL synchronously on the one connection, skipping Kysely's asynchronous executor
+ * (a few statements per chat message spent more time there than in SQLite). Only for a caller
+ * that holds the connection: inside a Kysely transaction it is running, where nothing else can
+ * interleave.
+ */
+export type DirectRun = (sql: string, parameters: readonly unknown[]) => QueryResult<unknown>;
 
 /**
  * The dialect seam: the only place that knows the database is SQLite.
@@ -29,10 +39,17 @@ export function createDb(options: DbOptions): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const cached = withStatementCache(sqlite);
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
   return {
     kysely,
     sqlite,
+    direct: (sql, parameters) => {
+      const statement = cached.prepare(sql);
+      if (statement.reader) return { rows: statement.all(parameters) };
+      const { changes } = statement.run(parameters);
+      return { rows: [], numAffectedRows: BigInt(changes) };
+    },
     close: () => kysely.destroy(),
   };
 }
@@ -46,11 +63,11 @@ const STATEMENT_CACHE = 1000;
  * used ones are kept by their SQL text (values are bound parameters, so the shapes repeat).
  * Safe because Kysely's SQLite driver runs one query at a time on its one connection.
  */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase & { prepare(sql: string): SQLite.Statement } {
   const prepared = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
-    prepare(sql) {
+    prepare(sql: string) {
       let statement = prepared.get(sql);
       if (statement) {
         prepared.delete(sql);

@@ -52,9 +52,14 @@ function message(stream: string, actorId: string | null, n: number, extra: Parti
   };
 }
 
-describe('StreamLog group commit', () => {
+describe.each([
+  ['through Kysely', false],
+  ['with direct statements', true],
+])('StreamLog group commit, %s', (_, direct) => {
+  const newLog = (executor: Db['kysely'] = db.kysely) => new StreamLog(executor, systemClock, direct ? db.direct : null);
+
   it('loses and duplicates nothing under many concurrent appends, in fewer transactions than appends', async () => {
-    const log = new StreamLog(db.kysely, systemClock);
+    const log = newLog();
     const published: StreamEvent[] = [];
     log.onPublish((event) => published.push(event));
     const transactions = vi.spyOn(db.kysely, 'startTransaction');
@@ -95,7 +100,7 @@ describe('StreamLog group commit', () => {
   });
 
   it('answers and publishes each append only once a separate connection can read its row', async () => {
-    const log = new StreamLog(db.kysely, systemClock);
+    const log = newLog();
     const seenAtPublish: number[] = [];
     log.onPublish((event) => seenAtPublish.push(committed(event.stream, event.seq).n));
     const stream = `table:${newId()}`;
@@ -115,7 +120,7 @@ describe('StreamLog group commit', () => {
   });
 
   it('rolls back only the append whose writes fail; the rest of its batch commits', async () => {
-    const log = new StreamLog(db.kysely, systemClock);
+    const log = newLog();
     const published: StreamEvent[] = [];
     log.onPublish((event) => published.push(event));
     const stream = `table:${newId()}`;
@@ -151,7 +156,7 @@ describe('StreamLog group commit', () => {
   });
 
   it('fails every append of a batch whose commit fails, and stores none of them', async () => {
-    const log = new StreamLog(db.kysely, systemClock);
+    const log = newLog();
     const published: StreamEvent[] = [];
     log.onPublish((event) => published.push(event));
     const stream = `table:${newId()}`;
@@ -179,7 +184,7 @@ describe('StreamLog group commit', () => {
     // A key row appearing between the lookup and the insert, as another process's retry would make it.
     db.sqlite!.exec(`CREATE TRIGGER clash BEFORE INSERT ON idempotency_keys WHEN NEW.key = 'clash'
       BEGIN INSERT INTO idempotency_keys (user_id, key, stream, seq, created_at) VALUES (NEW.user_id, 'clash', 'elsewhere', 0, 'now'); END`);
-    const log = new StreamLog(db.kysely, systemClock);
+    const log = newLog();
     const stream = `table:${newId()}`;
     await expect(log.append(message(stream, users[0]!, 1, { idempotencyKey: 'clash' }))).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_PRIMARYKEY' });
     expect(rows(stream)).toEqual([]);
@@ -189,12 +194,31 @@ describe('StreamLog group commit', () => {
     expect(db.sqlite!.prepare("SELECT count(*) AS n FROM idempotency_keys WHERE key = 'clash'").get()).toEqual({ n: 0 });
   });
 
+  it('answers a retry of an append committed earlier with that event, alone or in a batch', async () => {
+    const log = newLog();
+    const published: StreamEvent[] = [];
+    log.onPublish((event) => published.push(event));
+    const stream = `table:${newId()}`;
+    const first = await log.append(message(stream, users[0]!, 1, { idempotencyKey: 'k1' }));
+    const alone = await log.append(message(stream, users[0]!, 1, { idempotencyKey: 'k1' }));
+    expect(alone).toEqual({ event: first.event, duplicate: true });
+    const batch = await Promise.all([
+      log.append(message(stream, users[1]!, 2, { idempotencyKey: 'k2' })),
+      log.append(message(stream, users[0]!, 1, { idempotencyKey: 'k1' })),
+      log.append(message(stream, users[1]!, 3, { idempotencyKey: 'k3' })),
+    ]);
+    expect(batch.map((o) => o.duplicate)).toEqual([false, true, false]);
+    expect(batch[1]!.event).toEqual(first.event);
+    expect(rows(stream).map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect(published.map((e) => e.seq)).toEqual([1, 2, 3]);
+  });
+
   it('writes into the transaction it was built on', async () => {
     const stream = `table:${newId()}`;
     const published: StreamEvent[] = [];
     await expect(
       db.kysely.transaction().execute(async (trx) => {
-        const log = new StreamLog(trx, systemClock);
+        const log = newLog(trx);
         log.onPublish((event) => published.push(event));
         const { event } = await log.append(message(stream, users[0]!, 1));
         expect(event.seq).toBe(1);

@@ -1,8 +1,10 @@
-import { sql, type ControlledTransaction, type Kysely } from 'kysely';
+import { CompiledQuery, type ControlledTransaction, type Kysely } from 'kysely';
 import type { StreamEvent, StreamEventData, StreamEventType, SubscribeResult } from '../../../shared/schemas/streams.js';
+import type { DirectRun } from '../../db/connect.js';
 import type { Database } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Clock } from '../../lib/clock.js';
+import { queryShape } from '../../db/query-shape.js';
 
 export interface AppendInput<T extends StreamEventType> {
   stream: string;
@@ -38,6 +40,56 @@ interface Queued {
 
 type Appended = { event: StreamEvent; duplicate: boolean };
 
+const SAVEPOINT = CompiledQuery.raw('savepoint append');
+const ROLLBACK_TO_SAVEPOINT = CompiledQuery.raw('rollback to savepoint append');
+const RELEASE_SAVEPOINT = CompiledQuery.raw('release savepoint append');
+
+/** The statements every append runs, compiled once (see `queryShape`). */
+function appendShapes(db: Executor, direct: DirectRun | null) {
+  return {
+    bumpHead: queryShape<{ stream: string }, { last_seq: number }>((p) =>
+      db
+        .insertInto('stream_heads')
+        .values({ stream: p('stream'), last_seq: 1 })
+        .onConflict((oc) => oc.column('stream').doUpdateSet((eb) => ({ last_seq: eb('stream_heads.last_seq', '+', 1) })))
+        .returning('last_seq'),
+      direct,
+    ),
+    insertEvent: queryShape<Database['stream_events'], never>((p) =>
+      db.insertInto('stream_events').values({
+        stream: p('stream'),
+        seq: p('seq'),
+        type: p('type'),
+        payload: p('payload'),
+        actor_id: p('actor_id'),
+        created_at: p('created_at'),
+      }),
+      direct,
+    ),
+    insertKey: queryShape<Database['idempotency_keys'], never>((p) =>
+      db.insertInto('idempotency_keys').values({
+        user_id: p('user_id'),
+        key: p('key'),
+        stream: p('stream'),
+        seq: p('seq'),
+        created_at: p('created_at'),
+      }),
+      direct,
+    ),
+    findByKey: queryShape<{ user_id: string; key: string }, Database['stream_events']>((p) =>
+      db
+        .selectFrom('idempotency_keys')
+        .innerJoin('stream_events', (j) =>
+          j.onRef('stream_events.stream', '=', 'idempotency_keys.stream').onRef('stream_events.seq', '=', 'idempotency_keys.seq'),
+        )
+        .selectAll('stream_events')
+        .where('idempotency_keys.user_id', '=', p('user_id'))
+        .where('idempotency_keys.key', '=', p('key')),
+      direct,
+    ),
+  };
+}
+
 /** At most this many appends share one transaction (and one fsync). */
 export const GROUP_COMMIT_MAX = 128;
 
@@ -63,10 +115,16 @@ export class StreamLog {
   /** Appends written and the transactions that committed them, since the start (for benchmarks). */
   private readonly counts = { appends: 0, transactions: 0 };
 
+  private readonly shapes: ReturnType<typeof appendShapes>;
+
+  /** `direct`: the database's synchronous statements (`Db.direct`), for the append's own writes. */
   constructor(
     private readonly db: Executor,
     private readonly clock: Clock,
-  ) {}
+    direct: DirectRun | null = null,
+  ) {
+    this.shapes = appendShapes(db, direct);
+  }
 
   /** Where committed events go live (the Socket.IO rooms, through whatever adapter). */
   onPublish(publish: Publish): void {
@@ -104,6 +162,36 @@ export class StreamLog {
   }
 
   private async commit(batch: Queued[]): Promise<void> {
+    if (batch.length > 1) {
+      const outcomes = await this.writeAll(batch).catch(() => null);
+      if (outcomes) return this.settle(batch.map((item, i) => ({ item, outcome: outcomes[i]! })), []);
+    }
+    await this.writeOneByOne(batch);
+  }
+
+  /**
+   * The common case: every append of the batch in one transaction, no savepoints. Any failure
+   * rolls it all back and throws, and the batch is written again one by one.
+   */
+  private async writeAll(batch: Queued[]): Promise<Appended[]> {
+    const trx = await this.db.startTransaction().execute();
+    try {
+      const outcomes: Appended[] = [];
+      for (const item of batch) outcomes.push(await this.write(trx, item.input));
+      await trx.commit().execute();
+      this.counted(batch.length);
+      return outcomes;
+    } catch (err) {
+      if (!trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute().catch(() => {});
+      throw err;
+    }
+  }
+
+  /**
+   * A lone append, or a batch where something failed: each append in a savepoint of its own, so
+   * one failure (its `alongside` throws, a retry whose key committed meanwhile) is that caller's.
+   */
+  private async writeOneByOne(batch: Queued[]): Promise<void> {
     const done: { item: Queued; outcome: Appended }[] = [];
     const failed: { item: Queued; err: unknown }[] = [];
     let trx: ControlledTransaction<Database> | null = null;
@@ -115,27 +203,26 @@ export class StreamLog {
         done.push({ item: batch[0]!, outcome: await this.write(tx, batch[0]!.input) });
       } else {
         for (const item of batch) {
-          await sql`savepoint append`.execute(tx);
+          await tx.executeQuery(SAVEPOINT);
           try {
             const outcome = await this.writeOrEarlier(tx, item.input, async () => {
-              await sql`rollback to savepoint append`.execute(tx);
+              await tx.executeQuery(ROLLBACK_TO_SAVEPOINT);
             });
-            await sql`release savepoint append`.execute(tx);
+            await tx.executeQuery(RELEASE_SAVEPOINT);
             done.push({ item, outcome });
           } catch (err) {
-            await sql`rollback to savepoint append`.execute(tx);
-            await sql`release savepoint append`.execute(tx);
+            await tx.executeQuery(ROLLBACK_TO_SAVEPOINT);
+            await tx.executeQuery(RELEASE_SAVEPOINT);
             failed.push({ item, err });
           }
         }
       }
       await tx.commit().execute();
-      this.counts.appends += done.length;
-      this.counts.transactions++;
+      this.counted(done.length);
     } catch (err) {
       if (trx && !trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute().catch(() => {});
       if (batch.length === 1 && done.length === 0) {
-        // A concurrent retry with the same key committed first (only possible across processes): its event.
+        // A retry whose key committed first (an earlier batch, another process): that event.
         const earlier = await this.earlierAfterConflict(batch[0]!.input, err).catch(() => null);
         if (earlier) return batch[0]!.resolve({ event: earlier, duplicate: true });
       }
@@ -145,6 +232,16 @@ export class StreamLog {
       for (const item of batch) if (!done.some((d) => d.item === item) && !failed.some((f) => f.item === item)) item.reject(err);
       return;
     }
+    this.settle(done, failed);
+  }
+
+  private counted(appends: number): void {
+    this.counts.appends += appends;
+    this.counts.transactions++;
+  }
+
+  /** After the commit: callers hear back, and new events go live. */
+  private settle(done: { item: Queued; outcome: Appended }[], failed: { item: Queued; err: unknown }[]): void {
     for (const { item, err } of failed) item.reject(err);
     for (const { item, outcome } of done) {
       if (!outcome.duplicate) {
@@ -182,35 +279,26 @@ export class StreamLog {
     return this.findByKey(this.db, input.actorId, input.idempotencyKey);
   }
 
-  /** The rows of one append, inside `trx`. */
+  /**
+   * The rows of one append, inside `trx`. A retry's key is not looked up first: its row's unique
+   * key fails the write, and the callers above answer with the earlier event (a read saved on
+   * every append that is not a retry).
+   */
   private async write(trx: Executor, input: AppendInput<StreamEventType>): Promise<Appended> {
-    const idem = input.idempotencyKey && input.actorId ? { user: input.actorId, key: input.idempotencyKey } : null;
-    if (idem) {
-      const earlier = await this.findByKey(trx, idem.user, idem.key);
-      if (earlier) return { event: earlier, duplicate: true };
-    }
-    const head = await trx
-      .insertInto('stream_heads')
-      .values({ stream: input.stream, last_seq: 1 })
-      .onConflict((oc) => oc.column('stream').doUpdateSet((eb) => ({ last_seq: eb('stream_heads.last_seq', '+', 1) })))
-      .returning('last_seq')
-      .executeTakeFirstOrThrow();
+    const head = await this.shapes.bumpHead(trx, { stream: input.stream });
     const row = {
       stream: input.stream,
-      seq: Number(head.last_seq),
+      seq: Number(head.rows[0]!.last_seq),
       type: input.type,
       payload: JSON.stringify(input.data),
       actor_id: input.actorId,
       created_at: this.clock.now().toISOString(),
     };
-    await trx.insertInto('stream_events').values(row).execute();
-    if (idem) {
-      await trx
-        .insertInto('idempotency_keys')
-        .values({ user_id: idem.user, key: idem.key, stream: row.stream, seq: row.seq, created_at: row.created_at })
-        .execute();
+    await this.shapes.insertEvent(trx, row);
+    if (input.idempotencyKey && input.actorId) {
+      await this.shapes.insertKey(trx, { user_id: input.actorId, key: input.idempotencyKey, stream: row.stream, seq: row.seq, created_at: row.created_at });
     }
-    const stored = toEvent(row);
+    const stored = { stream: row.stream, seq: row.seq, type: row.type, data: input.data, actorId: row.actor_id, createdAt: row.created_at } as StreamEvent;
     await input.alongside?.(trx, stored);
     return { event: stored, duplicate: false };
   }
@@ -226,16 +314,8 @@ export class StreamLog {
   }
 
   private async findByKey(db: Executor, userId: string, key: string): Promise<StreamEvent | null> {
-    const row = await db
-      .selectFrom('idempotency_keys')
-      .innerJoin('stream_events', (j) =>
-        j.onRef('stream_events.stream', '=', 'idempotency_keys.stream').onRef('stream_events.seq', '=', 'idempotency_keys.seq'),
-      )
-      .selectAll('stream_events')
-      .where('idempotency_keys.user_id', '=', userId)
-      .where('idempotency_keys.key', '=', key)
-      .executeTakeFirst();
-    return row ? toEvent(row) : null;
+    const { rows } = await this.shapes.findByKey(db, { user_id: userId, key });
+    return rows[0] ? toEvent(rows[0]) : null;
   }
 
   async head(stream: string): Promise<number> {
