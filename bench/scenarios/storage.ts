@@ -223,9 +223,9 @@ export const storage: Scenario = {
   run: ({ quick, rounds, profileFile, log }) =>
     runStorage({
       payloadBytes: 1024,
-      writers: 32,
+      writers: 100,
       streams: 50,
-      rows: quick ? { ours: 1000, oursSingle: 300, autocommit: 500, batched: 5000 } : { ours: 4000, oursSingle: 1000, autocommit: 2000, batched: 20_000 },
+      rows: quick ? { ours: 3000, oursSingle: 300, autocommit: 500, batched: 5000 } : { ours: 10_000, oursSingle: 1000, autocommit: 2000, batched: 20_000 },
       batchRows: 100,
       rounds: rounds ?? (quick ? 2 : 7),
       warmup: 1,
