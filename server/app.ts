@@ -8,7 +8,7 @@ import { DocAccessRegistry } from './collab/access.js';
 import { CollabHooks } from './collab/hooks.js';
 import { CollabServer } from './collab/yjs-server.js';
 import type { AppDeps } from './deps.js';
-import { registerAnnouncementHandlers } from './features/announcements/announcements.handlers.js';
+import { announcementSocketEvents } from './features/announcements/announcements.handlers.js';
 import { announcementsRoutes } from './features/announcements/announcements.routes.js';
 import { blipsFeature } from './features/blips/index.js';
 import { openTableStreams } from './features/cafe/cafe.repository.js';
@@ -23,7 +23,8 @@ import { spacesRoutes } from './features/spaces/spaces.routes.js';
 import { wavesFeature } from './features/waves/index.js';
 import { StreamAccess } from './features/streams/stream-access.js';
 import { StreamLog } from './features/streams/stream-log.js';
-import { registerStreamHandlers } from './features/streams/streams.handlers.js';
+import { streamSocketEvents } from './features/streams/streams.handlers.js';
+import { SocketEvents } from './realtime/socket-events.js';
 import { authRoutes } from './features/users/auth.routes.js';
 import { LoginLimiter } from './features/users/login-limiter.js';
 import { ssoRoutes } from './features/users/sso.routes.js';
@@ -134,13 +135,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const sockets = createIo(httpServer, deps, origins);
   io = sockets;
   streams.onPublish((event) => sockets.to(streamRoom(event.stream)).emit('stream:event', event));
+  const socketEvents = new SocketEvents(deps.log);
+  streamSocketEvents(socketEvents, streams, streamAccess);
+  announcementSocketEvents(socketEvents, deps, streams, toOpenTables);
+  for (const feature of features) feature.socketEvents?.(socketEvents);
   sockets.on('connection', (socket) => {
     // Every signed-in socket hears its person's notifications (a space-scoped sign-in: that space's only).
     const viewer = socket.data.viewer;
     if (viewer) void socket.join(personRoom(viewer.id, viewer.scopedSpaceId));
-    registerStreamHandlers(socket, deps, streams, streamAccess);
-    registerAnnouncementHandlers(socket, deps, streams, toOpenTables);
-    for (const feature of features) feature.registerHandlers?.(socket);
+    socketEvents.attach(socket);
+    for (const feature of features) feature.connected?.(socket);
   });
 
   const documents = new CollabServer({

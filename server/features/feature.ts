@@ -4,6 +4,7 @@ import type { CollabServer } from '../collab/yjs-server.js';
 import type { AppDeps } from '../deps.js';
 import type { RouteDef } from '../http/route.js';
 import type { AppServer, AppSocket } from '../realtime/io.js';
+import type { SocketEvents } from '../realtime/socket-events.js';
 import type { Moderation } from './moderation/moderation.service.js';
 import type { Notifier } from './notifications/notifier.js';
 import type { StreamAccess } from './streams/stream-access.js';
@@ -29,7 +30,10 @@ export interface FeatureContext {
 /** A feature contributes REST routes and socket handlers, and may register stream and document kinds. */
 export interface Feature {
   routes: RouteDef[];
-  registerHandlers?(socket: AppSocket): void;
+  /** Adds the feature's socket event handlers (once, at start; shared by every socket). */
+  socketEvents?(events: SocketEvents): void;
+  /** Called for each new socket, after authentication. */
+  connected?(socket: AppSocket): void;
   /** Called on graceful shutdown before the database closes (flush timers, pending work). */
   close?(): Promise<void>;
 }

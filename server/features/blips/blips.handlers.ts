@@ -5,51 +5,24 @@ import {
   PostBlipEventSchema,
   ReactionEventSchema,
 } from '../../../shared/schemas/waves.js';
-import type { Logger } from '../../lib/logger.js';
-import { unauthenticated } from '../../http/errors.js';
-import { defineHandler } from '../../realtime/handler.js';
-import type { AppSocket } from '../../realtime/io.js';
+import { signedIn } from '../../realtime/signed-in.js';
+import type { SocketEvents } from '../../realtime/socket-events.js';
 import type { BlipService } from './blips.service.js';
 import type { DraftRelay } from './drafts.js';
 import type { ReactionService } from './reactions.js';
 
-export function registerBlipHandlers(
-  socket: AppSocket,
-  log: Logger,
-  services: { blips: BlipService; reactions: ReactionService; drafts: DraftRelay },
-) {
+export function blipSocketEvents(events: SocketEvents, services: { blips: BlipService; reactions: ReactionService; drafts: DraftRelay }) {
   const { blips, reactions, drafts } = services;
-  const signedIn = () => {
-    const viewer = socket.data.viewer;
-    if (!viewer) throw unauthenticated();
-    return viewer;
-  };
-
-  socket.on(
-    'blip:post',
-    defineHandler(socket, log, PostBlipEventSchema, async (input) => ({ blip: await blips.post(signedIn(), input) })),
-  );
-  socket.on(
-    'blip:edit',
-    defineHandler(socket, log, EditBlipEventSchema, async (input) => ({ blip: await blips.edit(signedIn(), input) })),
-  );
-  socket.on(
-    'blip:delete',
-    defineHandler(socket, log, DeleteBlipEventSchema, async (input) => {
-      await blips.remove(signedIn(), input);
-      return null;
-    }),
-  );
-  socket.on(
-    'reaction:set',
-    defineHandler(socket, log, ReactionEventSchema, async (input) => ({ reactions: await reactions.set(signedIn(), input) })),
-  );
-  socket.on(
-    'blip:draft',
-    defineHandler(socket, log, DraftEventSchema, async (input) => {
-      await drafts.draft(signedIn(), socket.id, input);
-      return null;
-    }),
-  );
-  socket.on('disconnect', () => drafts.socketClosed(socket.id));
+  events.on('blip:post', PostBlipEventSchema, async (socket, input) => ({ blip: await blips.post(signedIn(socket), input) }));
+  events.on('blip:edit', EditBlipEventSchema, async (socket, input) => ({ blip: await blips.edit(signedIn(socket), input) }));
+  events.on('blip:delete', DeleteBlipEventSchema, async (socket, input) => {
+    await blips.remove(signedIn(socket), input);
+    return null;
+  });
+  events.on('reaction:set', ReactionEventSchema, async (socket, input) => ({ reactions: await reactions.set(signedIn(socket), input) }));
+  events.on('blip:draft', DraftEventSchema, async (socket, input) => {
+    await drafts.draft(signedIn(socket), socket.id, input);
+    return null;
+  });
+  events.onDisconnect((socket) => drafts.socketClosed(socket.id));
 }

@@ -1,5 +1,5 @@
 import type { Feature, FeatureContext } from '../feature.js';
-import { registerBlipHandlers } from './blips.handlers.js';
+import { blipSocketEvents } from './blips.handlers.js';
 import { blipModeration } from './blips.moderation.js';
 import { blipsRoutes } from './blips.routes.js';
 import { BlipService } from './blips.service.js';
@@ -10,7 +10,7 @@ import { settingsRoutes } from './settings.routes.js';
 
 /** Blips: the threaded conversation on a wave, reactions, mentions, live drafts and playback. */
 export function blipsFeature(ctx: FeatureContext): Feature {
-  const { db, clock, log } = ctx.deps;
+  const { db, clock } = ctx.deps;
   const drafts = new DraftRelay(db.kysely, clock, ctx.io);
   const perWave = new KeyedQueue();
   const blips = new BlipService({
@@ -26,7 +26,7 @@ export function blipsFeature(ctx: FeatureContext): Feature {
   const reactions = new ReactionService({ db: db.kysely, clock, streams: ctx.streams, perWave });
   return {
     routes: [...blipsRoutes(blips, reactions), ...settingsRoutes()],
-    registerHandlers: (socket) => registerBlipHandlers(socket, log, { blips, reactions, drafts }),
+    socketEvents: (events) => blipSocketEvents(events, { blips, reactions, drafts }),
     async close() {
       drafts.close();
     },

@@ -1,13 +1,13 @@
 import type { Feature, FeatureContext } from '../feature.js';
 import { tableDocAccess, tableStreamAccess } from './cafe.access.js';
-import { registerCafeHandlers } from './cafe.handlers.js';
+import { cafeSocketConnected, cafeSocketEvents } from './cafe.handlers.js';
 import { tableMessageModeration } from './cafe.moderation.js';
 import { cafeRoutes } from './cafe.routes.js';
 import { createCafe } from './cafe.service.js';
 import type { CafeOptions } from './cafe.shared.js';
 import { FloorFeed } from './floor-feed.js';
 import { StaffFloorFeed } from './staff-floor.js';
-import { registerStaffFloorHandlers, staffFloorRoutes } from './staff-floor.routes.js';
+import { staffFloorRoutes, staffFloorSocketEvents } from './staff-floor.routes.js';
 
 /**
  * Cafe tables: the live floor, seats with an exact cap, table chat, the notepad, raised hands,
@@ -47,10 +47,11 @@ export function cafeFeature(ctx: FeatureContext, options: Partial<CafeOptions> =
   });
   return {
     routes: [...cafeRoutes(cafe), ...staffFloorRoutes(staffFloor)],
-    registerHandlers: (socket) => {
-      registerCafeHandlers(socket, log, cafe);
-      registerStaffFloorHandlers(socket, log, staffFloor);
+    socketEvents: (events) => {
+      cafeSocketEvents(events, log, cafe);
+      staffFloorSocketEvents(events, staffFloor);
     },
+    connected: (socket) => cafeSocketConnected(socket, log, cafe),
     close: async () => {
       await cafe.close();
       await staffFloor.close();

@@ -1,9 +1,8 @@
 import { SpaceParamsSchema } from '../../../shared/schemas/common.js';
 import { StaffFloorSchema, StaffFloorWatchEventSchema } from '../../../shared/schemas/staff-floor.js';
 import { defineRoute } from '../../http/route.js';
-import type { Logger } from '../../lib/logger.js';
-import { defineHandler } from '../../realtime/handler.js';
 import type { AppSocket } from '../../realtime/io.js';
+import type { SocketEvents } from '../../realtime/socket-events.js';
 import { staffFloorRoom, type StaffFloorFeed } from './staff-floor.js';
 
 /** `GET /spaces/:slug/staff-floor`: the staff floor once (the console follows it live with `staff-floor:watch`). */
@@ -24,37 +23,36 @@ export function staffFloorRoutes(feed: StaffFloorFeed) {
   ];
 }
 
+/** The spaces each socket watches the staff floor of (only sockets that watch one are here). */
+const watchingBySocket = new WeakMap<AppSocket, Set<string>>();
+
 /**
  * `staff-floor:watch {slug}` (staff of the space): joins the staff room, then answers with the
  * whole staff floor; `staff-floor:delta` batches follow. Watching counts as being on the floor
  * (coverage) until the socket unwatches or disconnects.
  */
-export function registerStaffFloorHandlers(socket: AppSocket, log: Logger, feed: StaffFloorFeed): void {
-  const watching = new Set<string>();
-  socket.on(
-    'staff-floor:watch',
-    defineHandler(socket, log, StaffFloorWatchEventSchema, async (input) => {
-      const { spaceId, room } = await feed.room(socket.data.viewer, input.slug);
-      // Join before reading: a change made meanwhile comes as a delta, never falls in between.
-      await socket.join(room);
-      watching.add(spaceId);
-      feed.coverageMoved(spaceId);
-      return feed.read(spaceId);
-    }),
-  );
-  socket.on(
-    'staff-floor:unwatch',
-    defineHandler(socket, log, StaffFloorWatchEventSchema, async (input) => {
-      // No role check to leave: someone whose staff role went meanwhile may still stop watching.
-      const spaceId = await feed.spaceIdOf(input.slug);
-      if (spaceId === null) return null;
-      await socket.leave(staffFloorRoom(spaceId));
-      if (watching.delete(spaceId)) feed.coverageMoved(spaceId);
-      return null;
-    }),
-  );
-  socket.on('disconnect', () => {
+export function staffFloorSocketEvents(events: SocketEvents, feed: StaffFloorFeed): void {
+  events.on('staff-floor:watch', StaffFloorWatchEventSchema, async (socket, input) => {
+    const { spaceId, room } = await feed.room(socket.data.viewer, input.slug);
+    // Join before reading: a change made meanwhile comes as a delta, never falls in between.
+    await socket.join(room);
+    const watching = watchingBySocket.get(socket) ?? new Set<string>();
+    watchingBySocket.set(socket, watching.add(spaceId));
+    feed.coverageMoved(spaceId);
+    return feed.read(spaceId);
+  });
+  events.on('staff-floor:unwatch', StaffFloorWatchEventSchema, async (socket, input) => {
+    // No role check to leave: someone whose staff role went meanwhile may still stop watching.
+    const spaceId = await feed.spaceIdOf(input.slug);
+    if (spaceId === null) return null;
+    await socket.leave(staffFloorRoom(spaceId));
+    if (watchingBySocket.get(socket)?.delete(spaceId)) feed.coverageMoved(spaceId);
+    return null;
+  });
+  events.onDisconnect((socket) => {
+    const watching = watchingBySocket.get(socket);
+    if (!watching) return;
+    watchingBySocket.delete(socket);
     for (const spaceId of watching) feed.coverageMoved(spaceId);
-    watching.clear();
   });
 }

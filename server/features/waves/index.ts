@@ -2,7 +2,7 @@ import type { Feature, FeatureContext } from '../feature.js';
 import { requireWave, waveDocAccess } from './waves.access.js';
 import type { WavesContext } from './waves.context.js';
 import { WaveDocHooks } from './waves.docs.js';
-import { registerWaveHandlers } from './waves.handlers.js';
+import { waveSocketEvents } from './waves.handlers.js';
 import { waveModeration } from './waves.moderation.js';
 import { peopleRoutes } from './waves.people.js';
 import { pipelineRoutes } from './waves.pipeline.js';
@@ -31,7 +31,7 @@ export function wavesFeature(ctx: FeatureContext): Feature {
 
   return {
     routes: [...wavesRoutes(waves), ...waveStaffRoutes(waves), ...searchRoutes(), ...peopleRoutes(), ...pipelineRoutes()],
-    registerHandlers: (socket) => registerWaveHandlers(socket, deps, waves),
+    socketEvents: (events) => waveSocketEvents(events, waves),
     close: () => docHooks.close(),
   };
 }

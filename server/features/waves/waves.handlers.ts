@@ -1,18 +1,11 @@
 import { SupportEventSchema } from '../../../shared/schemas/waves.js';
-import type { AppDeps } from '../../deps.js';
-import { unauthenticated } from '../../http/errors.js';
-import { defineHandler } from '../../realtime/handler.js';
-import type { AppSocket } from '../../realtime/io.js';
+import { signedIn } from '../../realtime/signed-in.js';
+import type { SocketEvents } from '../../realtime/socket-events.js';
 import type { WavesContext } from './waves.context.js';
 import { setSupport } from './waves.support.js';
 
-export function registerWaveHandlers(socket: AppSocket, deps: AppDeps, waves: WavesContext) {
-  socket.on(
-    'support:set',
-    defineHandler(socket, deps.log, SupportEventSchema, async ({ waveId, support, idempotencyKey }) => {
-      const viewer = socket.data.viewer;
-      if (!viewer) throw unauthenticated();
-      return setSupport(waves, { viewer, waveId, support, idempotencyKey });
-    }),
+export function waveSocketEvents(events: SocketEvents, waves: WavesContext) {
+  events.on('support:set', SupportEventSchema, (socket, { waveId, support, idempotencyKey }) =>
+    setSupport(waves, { viewer: signedIn(socket), waveId, support, idempotencyKey }),
   );
 }
