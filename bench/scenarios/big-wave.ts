@@ -496,10 +496,10 @@ export const bigWave: Scenario = {
   description: '1 sender posting 10 blips/s to a wave watched by 5,000 Socket.IO subscribers: time until the last watcher has each, vs a bare Socket.IO room broadcast',
   run: ({ quick, rounds, profileFile, log }) =>
     runBigWave({
-      watchers: quick ? 300 : 5000,
+      watchers: quick ? 200 : 5000,
       rate: 10,
-      durationMs: quick ? 3000 : 30_000,
-      drainMs: quick ? 2000 : 5000,
+      durationMs: quick ? 1500 : 30_000,
+      drainMs: quick ? 1000 : 5000,
       warmupMs: quick ? 1000 : 2000,
       rounds: rounds ?? (quick ? 1 : 5),
       // BENCH_SYNCHRONOUS=NORMAL: every SQLite of the scenario without an fsync per commit.

@@ -127,7 +127,7 @@ export async function runCafeFloor(options: { quick: boolean; rounds: number; si
   const size =
     options.size ??
     (options.quick
-      ? { fans: 200, tables: 50, capacity: 6, seconds: 8, moveEveryMs: 4000 }
+      ? { fans: 100, tables: 25, capacity: 6, seconds: 4, moveEveryMs: 2000 }
       : { fans: 2000, tables: 500, capacity: 6, seconds: 20, moveEveryMs: 10_000 });
   const runs: FloorRun[] = [];
   for (let round = 0; round < options.rounds; round++) {

@@ -413,14 +413,14 @@ export const cafe: Scenario = {
   description: 'cafe tables at scale: 1,000 tables × 6 fans posting 1 msg/s over Socket.IO, delivery latency, throughput and server CPU vs a bare Socket.IO relay',
   run: ({ quick, rounds, profileFile, log }) =>
     runCafe({
-      tables: quick ? 100 : 1000,
+      tables: quick ? 50 : 1000,
       fansPerTable: 6,
       perFanRate: 1,
-      durationMs: quick ? 5000 : 30_000,
-      drainMs: quick ? 2000 : 5000,
-      ramp: { stepMs: quick ? 1500 : 3000, p99LimitMs: 1000, minDelivered: 0.95, resolution: 1.25, maxSteps: quick ? 8 : 12 },
+      durationMs: quick ? 3000 : 30_000,
+      drainMs: quick ? 1000 : 5000,
+      ramp: { stepMs: quick ? 1000 : 3000, p99LimitMs: 1000, minDelivered: 0.95, resolution: 1.25, maxSteps: quick ? 6 : 12 },
       rounds: rounds ?? (quick ? 1 : 5),
-      warmupMs: quick ? 1000 : 2000,
+      warmupMs: quick ? 500 : 2000,
       // CAFE_SYNCHRONOUS=NORMAL npm run bench -- cafe: our server without an fsync per commit.
       synchronous: process.env.CAFE_SYNCHRONOUS === 'NORMAL' || process.env.CAFE_SYNCHRONOUS === 'FULL' ? process.env.CAFE_SYNCHRONOUS : undefined,
       profileFile,

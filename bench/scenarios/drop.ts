@@ -381,9 +381,9 @@ export const drop: Scenario = {
   description: 'drop and recover: 1,000 clients lose their network while the server sends 100 messages; messages held after reconnecting, ours vs bare Socket.IO (and with its state recovery)',
   run: ({ quick, rounds, log }) =>
     runDrop({
-      clients: quick ? 100 : 1000,
+      clients: quick ? 50 : 1000,
       messages: 100,
-      rate: quick ? 20 : 10,
+      rate: quick ? 50 : 10,
       outageStart: [0.2, 0.5],
       outageLength: [0.15, 0.3],
       drainMs: 15_000,

@@ -178,5 +178,5 @@ const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 export const idle: Scenario = {
   name: SCENARIO,
   description: 'idle: 10,000 signed-in clients each in a presence room; heap per connection in the server vs bare Socket.IO and the ws floor',
-  run: ({ quick, rounds, log }) => runIdle({ clients: quick ? 1000 : 10_000, rounds: rounds ?? (quick ? 1 : 5), log }),
+  run: ({ quick, rounds, log }) => runIdle({ clients: quick ? 500 : 10_000, rounds: rounds ?? (quick ? 1 : 5), log }),
 };

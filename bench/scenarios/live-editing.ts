@@ -475,14 +475,14 @@ export const liveEditing: Scenario = {
   description: '50 documents × 5 editors replaying friendsforever at 5 edits/s + awareness 1 Hz: update latency, rate at equal p99, heap per doc and after all left, vs a bare y-protocols relay with SQLite',
   run: ({ quick, rounds, profileFile, log }) =>
     runLiveEditing({
-      docs: quick ? 10 : 50,
+      docs: quick ? 5 : 50,
       editorsPerDoc: 5,
       editsPerSecond: 5,
       awarenessHz: 1,
-      durationMs: quick ? 2000 : 20_000,
-      drainMs: quick ? 2000 : 5000,
+      durationMs: quick ? 1500 : 20_000,
+      drainMs: quick ? 1000 : 5000,
       warmupMs: quick ? 500 : 2000,
-      ramp: { stepMs: quick ? 1000 : 3000, p99LimitMs: 250, minDelivered: 0.95, resolution: quick ? 1.5 : 1.1, maxSteps: quick ? 2 : 10 },
+      ramp: { stepMs: quick ? 1000 : 3000, p99LimitMs: 250, minDelivered: 0.95, resolution: quick ? 1.5 : 1.1, maxSteps: quick ? 1 : 10 },
       rounds: rounds ?? (quick ? 1 : 5),
       // Quick runs need a few hundred edits per document; building the whole trace takes seconds.
       maxEdits: quick ? 3000 : undefined,

@@ -174,11 +174,11 @@ export const relayFloor: Scenario = {
   description: "the relay floor: bare Socket.IO vs a plain ws relay (pre-built frames) on the cafe's traffic; delivery latency and server CPU per delivery",
   run: ({ quick, rounds, log }) =>
     runFloor({
-      tables: quick ? 100 : 1000,
+      tables: quick ? 50 : 1000,
       fansPerTable: 6,
       perFanRate: quick ? 1 : 0.25,
-      durationMs: quick ? 5000 : 20_000,
-      drainMs: quick ? 2000 : 5000,
+      durationMs: quick ? 2000 : 20_000,
+      drainMs: quick ? 1000 : 5000,
       warmupMs: quick ? 1000 : 2000,
       rounds: rounds ?? (quick ? 1 : 5),
       log,

@@ -348,8 +348,8 @@ export const storm: Scenario = {
   description: 'connect storm: 2,000 sign-ins + join within 5 s (open loop); time to joined p50/p99/p99.9 and server CPU per connect vs bare Socket.IO and the ws floor',
   run: ({ quick, rounds, profileFile, log }) =>
     runStorm({
-      clients: quick ? 200 : 2000,
-      windowMs: quick ? 2000 : 5000,
+      clients: quick ? 100 : 2000,
+      windowMs: quick ? 1000 : 5000,
       rounds: rounds ?? (quick ? 1 : 5),
       // STORM_SYNCHRONOUS=NORMAL npm run bench -- storm: our server without an fsync per commit.
       synchronous: process.env.STORM_SYNCHRONOUS === 'NORMAL' || process.env.STORM_SYNCHRONOUS === 'FULL' ? process.env.STORM_SYNCHRONOUS : undefined,
