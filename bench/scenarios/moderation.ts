@@ -41,7 +41,7 @@ class Unscreened extends Moderation {
 }
 
 function authorRecord(viewer: Viewer): AuthorRecord {
-  return { id: viewer.id, displayName: viewer.displayName, role: 'fan', joinedAt: '2026-01-01T00:00:00.000Z', approvedPosts: 0, rejectedPosts: 0, bannedAt: null, suspendedUntil: null };
+  return { id: viewer.id, displayName: viewer.displayName, role: 'fan', joinedAt: '2026-01-01T00:00:00.000Z', approvedPosts: 0, bannedAt: null, suspendedUntil: null };
 }
 
 /** Every comment and paragraph of the real threads: what people actually post, spam and doubles included. */

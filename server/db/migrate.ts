@@ -6,6 +6,7 @@ import * as m0004 from './migrations/2026_11_22_0004_cafe.js';
 import * as m0005 from './migrations/2026_11_22_0005_cafe_places.js';
 import * as m0006 from './migrations/2026_11_22_0006_notifications.js';
 import * as m0007 from './migrations/2026_11_22_0007_people.js';
+import * as m0008 from './migrations/2026_11_22_0008_duplicate_keys.js';
 
 /** Explicit list, so migrations work the same under tsx, after a build and in tests. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_22_0005_cafe_places': m0005,
   '2026_11_22_0006_notifications': m0006,
   '2026_11_22_0007_people': m0007,
+  '2026_11_22_0008_duplicate_keys': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -17,7 +17,6 @@ function author(name: string, approvedPosts: number): AuthorRecord {
     role: 'fan',
     joinedAt: '2026-01-01T00:00:00.000Z',
     approvedPosts,
-    rejectedPosts: 0,
     bannedAt: null,
     suspendedUntil: null,
   };

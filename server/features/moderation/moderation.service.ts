@@ -11,6 +11,7 @@ import { parseSettings } from '../spaces/spaces.repository.js';
 import type { SpaceRow } from '../spaces/spaces.table.js';
 import type { StreamLog } from '../streams/stream-log.js';
 import { loadAuthorRecord, recentPosts } from './author-record.js';
+import { duplicateKey } from './normalize.js';
 import { ModeratedKinds } from './kinds.js';
 import type { Visibility } from './moderation.table.js';
 import { compose, type Phase, type RecentPost, type Verdict } from './pipeline.js';
@@ -64,8 +65,8 @@ export class Moderation {
     const now = this.clock.now();
     const settings = parseSettings(submission.space);
     const [author, recent] = await Promise.all([
-      loadAuthorRecord(this.db, submission.space.id, submission.author, now),
-      recentPosts(this.db, submission.space.id, submission.author.id, settings.rateLimit.windowSeconds, now),
+      loadAuthorRecord(this.db, submission.space.id, submission.author, now, Math.max(1, settings.newMemberPosts)),
+      recentPosts(this.db, { spaceId: submission.space.id, authorId: submission.author.id, kind: submission.kind, text: submission.text, rateLimit: settings.rateLimit, now }),
     ]);
     const verdict = await this.run({ kind: submission.kind, text: submission.text, author, settings, now, recentByAuthor: recent });
     if (verdict.decision === 'reject') {
@@ -96,6 +97,7 @@ export class Moderation {
     const fresh = {
       status: input.screened.status,
       body: input.text,
+      dup_key: duplicateKey(input.text),
       reasons: JSON.stringify(input.screened.verdict.reasons),
       flags: JSON.stringify(input.screened.verdict.flags),
       updated_at: now,
@@ -113,6 +115,7 @@ export class Moderation {
         author_id: input.authorId,
         status: input.screened.status,
         body: input.text,
+        dup_key: duplicateKey(input.text),
         reasons: JSON.stringify(input.screened.verdict.reasons),
         flags: JSON.stringify(input.screened.verdict.flags),
         created_at: now,

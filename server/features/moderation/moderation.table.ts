@@ -16,8 +16,10 @@ export interface ModerationItemsTable {
   content_id: string;
   author_id: string | null;
   status: ItemStatus;
-  /** The text as submitted (double-post checks and the queue read it). */
+  /** The text as submitted (the queue reads it). */
   body: string;
+  /** `duplicateKey(body)`: double posts are found by it (null on items stored before it existed). */
+  dup_key: string | null;
   /** JSON Reason[] from the pipeline. */
   reasons: string;
   /** JSON Reason[]: watched words and fans' flags. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's', '!': 'i', '|': 'l' };
 
 /**
@@ -54,6 +55,11 @@ export function normalizeForDuplicates(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/** A short key of the normalized text: the same for two texts `normalizeForDuplicates` makes equal. */
+export function duplicateKey(text: string): string {
+  return createHash('sha256').update(normalizeForDuplicates(text)).digest('base64url').slice(0, 22);
 }
 
 /** The first listed word or phrase found on word boundaries of the normalized text, or null. */

@@ -14,8 +14,8 @@ export interface AuthorRecord {
   displayName: string;
   role: Role;
   joinedAt: string;
+  /** Counted up to what the rules look at (the space's `newMemberPosts`, at least 1), not beyond. */
   approvedPosts: number;
-  rejectedPosts: number;
   bannedAt: string | null;
   suspendedUntil: string | null;
 }
@@ -35,7 +35,11 @@ export interface ModerationContext {
   author: AuthorRecord;
   settings: SpaceSettings;
   now: Date;
-  /** The author's own posts in this space, newest first, at least as far back as the longest window. */
+  /**
+   * The author's own posts in this space that the rules need, newest first: the newest ones
+   * within the rate-limit window (up to its post limit), and any within the double-post window
+   * whose normalized text is the same as this one's.
+   */
   recentByAuthor: RecentPost[];
 }
 

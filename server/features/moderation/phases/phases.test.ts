@@ -22,7 +22,6 @@ const regular: AuthorRecord = {
   role: 'fan',
   joinedAt: ago(86_400 * 90),
   approvedPosts: 12,
-  rejectedPosts: 0,
   bannedAt: null,
   suspendedUntil: null,
 };
