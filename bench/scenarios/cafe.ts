@@ -413,12 +413,12 @@ export const cafe: Scenario = {
   description: 'cafe tables at scale: 1,000 tables × 6 fans posting 1 msg/s over Socket.IO, delivery latency, throughput and server CPU vs a bare Socket.IO relay',
   run: ({ quick, rounds, profileFile, log }) =>
     runCafe({
-      tables: quick ? 50 : 1000,
+      tables: quick ? 30 : 1000,
       fansPerTable: 6,
       perFanRate: 1,
-      durationMs: quick ? 3000 : 30_000,
+      durationMs: quick ? 2000 : 30_000,
       drainMs: quick ? 1000 : 5000,
-      ramp: { stepMs: quick ? 1000 : 3000, p99LimitMs: 1000, minDelivered: 0.95, resolution: 1.25, maxSteps: quick ? 6 : 12 },
+      ramp: { stepMs: quick ? 800 : 3000, p99LimitMs: 1000, minDelivered: 0.95, resolution: 1.25, maxSteps: quick ? 5 : 12 },
       rounds: rounds ?? (quick ? 1 : 5),
       warmupMs: quick ? 500 : 2000,
       // CAFE_SYNCHRONOUS=NORMAL npm run bench -- cafe: our server without an fsync per commit.

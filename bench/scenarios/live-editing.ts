@@ -135,7 +135,7 @@ export async function runLiveEditing(options: LiveEditingOptions): Promise<Scena
         const prewarm = new EditorsLoad(script, prewarmDocs);
         try {
           await prewarm.connect((d, e) => url(wsBase, options.docs + d, e));
-          await prewarm.phase('pre-warm', ratePerDoc, Math.min(1000, options.durationMs), 3000, { awarenessHz: options.awarenessHz });
+          await prewarm.phase('pre-warm', ratePerDoc, Math.min(1000, options.durationMs), Math.min(3000, options.drainMs), { awarenessHz: options.awarenessHz });
           await prewarm.leave();
         } finally {
           prewarm.close();
@@ -479,7 +479,7 @@ export const liveEditing: Scenario = {
       editorsPerDoc: 5,
       editsPerSecond: 5,
       awarenessHz: 1,
-      durationMs: quick ? 1500 : 20_000,
+      durationMs: quick ? 1000 : 20_000,
       drainMs: quick ? 1000 : 5000,
       warmupMs: quick ? 500 : 2000,
       ramp: { stepMs: quick ? 1000 : 3000, p99LimitMs: 250, minDelivered: 0.95, resolution: quick ? 1.5 : 1.1, maxSteps: quick ? 1 : 10 },

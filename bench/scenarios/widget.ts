@@ -152,5 +152,5 @@ export async function runWidget(options: { rounds: number; log?: (line: string) 
 export const widget: Scenario = {
   name: SCENARIO,
   description: 'the embeddable widget: gzipped size of the loader and each view against the budgets, and script tag to ideas list vs a bare fetch-and-render page',
-  run: ({ quick, rounds, log }) => runWidget({ rounds: rounds ?? (quick ? 3 : 7), log }),
+  run: ({ quick, rounds, log }) => runWidget({ rounds: rounds ?? (quick ? 2 : 7), log }),
 };

@@ -3,7 +3,7 @@ import { hasRole, type Role } from '../../../shared/roles.js';
 import type { DocAccessResolver } from '../../collab/access.js';
 import type { Database } from '../../db/database.js';
 import { forbidden, notFound } from '../../http/errors.js';
-import { requireSpace, roleIn } from '../spaces/access.js';
+import { assertRole, requireSpace, roleIn } from '../spaces/access.js';
 import type { SpaceRow } from '../spaces/spaces.table.js';
 import type { StreamReadCheck } from '../streams/stream-access.js';
 import type { Viewer } from '../users/viewer.js';
@@ -28,7 +28,7 @@ export async function requireTable(db: Kysely<Database>, viewer: Viewer | null, 
   // Tables (who sits where, topics) are for the people of the space: not anonymous visitors,
   // not sign-ins scoped to another space, even when the space itself is public.
   if (role === null) throw notFound('Table');
-  if (needed !== null) await requireSpace(db, viewer, { id: space.id }, needed);
+  if (needed !== null) assertRole(viewer, role, needed);
   return { table, space, role };
 }
 

@@ -40,8 +40,13 @@ export async function requireSpace(
     if (!readable) throw viewer ? notFound('Space') : unauthenticated('Sign in to see this space');
     return { space, role };
   }
+  assertRole(viewer, role, needed);
+  return { space, role };
+}
+
+/** Throws unless the viewer's role in a space (`role`, read already) is at least `needed`. */
+export function assertRole(viewer: Viewer | null, role: Role | null, needed: Role): asserts role is Role {
   if (!viewer) throw unauthenticated();
   if (role === null) throw forbidden('Your sign-in is for another space');
   if (!hasRole(role, needed)) throw forbidden(`Only ${needed === 'admin' ? 'admins' : 'staff'} of this space may do this`);
-  return { space, role };
 }
