@@ -418,7 +418,7 @@ export const cafe: Scenario = {
       perFanRate: 1,
       durationMs: quick ? 2000 : 30_000,
       drainMs: quick ? 1000 : 5000,
-      ramp: { stepMs: quick ? 800 : 3000, p99LimitMs: 1000, minDelivered: 0.95, resolution: 1.25, maxSteps: quick ? 5 : 12 },
+      ramp: { stepMs: quick ? 800 : 3000, p99LimitMs: 1000, minDelivered: 0.95, resolution: 1.25, maxSteps: quick ? 4 : 12 },
       rounds: rounds ?? (quick ? 1 : 5),
       warmupMs: quick ? 500 : 2000,
       // CAFE_SYNCHRONOUS=NORMAL npm run bench -- cafe: our server without an fsync per commit.

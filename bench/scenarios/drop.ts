@@ -383,7 +383,7 @@ export const drop: Scenario = {
     runDrop({
       clients: quick ? 50 : 1000,
       messages: 100,
-      rate: quick ? 50 : 10,
+      rate: quick ? 100 : 10,
       outageStart: [0.2, 0.5],
       outageLength: [0.15, 0.3],
       drainMs: 15_000,
