@@ -197,6 +197,9 @@ export class SeatsService {
   async connected(userId: string): Promise<void> {
     this.sockets.set(userId, (this.sockets.get(userId) ?? 0) + 1);
     await this.ready;
+    // Most connections have no seat in its grace period: a read, not a write, tells.
+    const away = await this.d.db.selectFrom('table_seats').select('table_id').where('user_id', '=', userId).where('away_since', 'is not', null).executeTakeFirst();
+    if (!away) return;
     const back = await this.d.db
       .updateTable('table_seats')
       .set({ away_since: null })

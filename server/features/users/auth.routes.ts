@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import type { Kysely } from 'kysely';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { ERROR_CODES } from '../../../shared/errors.js';
 import {
@@ -8,6 +9,7 @@ import {
   SignupBodySchema,
   type AuthResponse,
 } from '../../../shared/schemas/auth.js';
+import type { Database } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../http/errors.js';
@@ -34,9 +36,9 @@ export async function startSession(
   deps: AppDeps,
   csrfSecret: Buffer,
   user: UserRow,
-  opts: { res?: Response; spaceId?: string },
+  opts: { res?: Response; spaceId?: string; db?: Kysely<Database> },
 ): Promise<AuthResponse> {
-  const { token, session } = await createSession(deps.db.kysely, {
+  const { token, session } = await createSession(opts.db ?? deps.db.kysely, {
     userId: user.id,
     spaceId: opts.spaceId ?? null,
     now: deps.clock.now(),

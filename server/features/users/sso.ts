@@ -48,7 +48,8 @@ export async function verifySsoToken(token: string, secret: string, now: Date): 
 
 /**
  * The same brand user (space, sub) always maps to the same Commonplace user. The brand's
- * email is not linked to an existing account: a brand could claim anyone's address.
+ * email is not linked to an existing account: a brand could claim anyone's address. Call inside
+ * a transaction (with the session it starts).
  */
 export async function userForSsoClaims(
   db: Kysely<Database>,
@@ -56,31 +57,29 @@ export async function userForSsoClaims(
   claims: SsoClaims,
   now: string,
 ): Promise<UserRow> {
-  return db.transaction().execute(async (trx) => {
-    const identity = await trx
-      .selectFrom('sso_identities')
-      .select('user_id')
-      .where('space_id', '=', space.id)
-      .where('subject', '=', claims.sub)
-      .executeTakeFirst();
-    if (identity) {
-      const user = await findUserById(trx, identity.user_id);
-      if (user && user.display_name !== claims.name) {
-        await trx.updateTable('users').set({ display_name: claims.name }).where('id', '=', user.id).execute();
-        return { ...user, display_name: claims.name };
-      }
-      if (user) return user;
+  const identity = await db
+    .selectFrom('sso_identities')
+    .select('user_id')
+    .where('space_id', '=', space.id)
+    .where('subject', '=', claims.sub)
+    .executeTakeFirst();
+  if (identity) {
+    const user = await findUserById(db, identity.user_id);
+    if (user && user.display_name !== claims.name) {
+      await db.updateTable('users').set({ display_name: claims.name }).where('id', '=', user.id).execute();
+      return { ...user, display_name: claims.name };
     }
-    const user = await insertUser(trx, { email: null, passwordHash: null, displayName: claims.name, now });
-    await trx
-      .insertInto('sso_identities')
-      .values({ space_id: space.id, subject: claims.sub, user_id: user.id, created_at: now })
-      .execute()
-      .catch((err) => {
-        if (isUniqueViolation(err)) throw new AppError(ERROR_CODES.CONFLICT, 'Signing in twice at once; try again');
-        throw err;
-      });
-    await ensureMember(trx, space.id, user.id, now);
-    return user;
-  });
+    if (user) return user;
+  }
+  const user = await insertUser(db, { email: null, passwordHash: null, displayName: claims.name, now });
+  await db
+    .insertInto('sso_identities')
+    .values({ space_id: space.id, subject: claims.sub, user_id: user.id, created_at: now })
+    .execute()
+    .catch((err) => {
+      if (isUniqueViolation(err)) throw new AppError(ERROR_CODES.CONFLICT, 'Signing in twice at once; try again');
+      throw err;
+    });
+  await ensureMember(db, space.id, user.id, now);
+  return user;
 }
