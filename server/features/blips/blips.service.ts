@@ -40,7 +40,7 @@ import type { Moderation } from '../moderation/moderation.service.js';
 import { noNotifier, type Notifier, type RecordedNotification } from '../notifications/notifier.js';
 import { visibleBlipFacts } from './blips.notify.js';
 import { decodeCursor, displayOrder, encodeCursor, pageStart } from './tree.js';
-import { announceCounts, ofType } from './wave-events.js';
+import { countsEvents, ofType } from './wave-events.js';
 
 export interface BlipServiceDeps {
   db: Kysely<Database>;
@@ -162,12 +162,12 @@ export class BlipService {
             notified = await this.notifier.record(trx, facts);
           }
         },
+        followedBy: () => (visible ? countsEvents(space.id, counts!, viewer.id) : []),
       });
       const { blip } = ofType(event, 'blip:created').data;
       if (!duplicate) {
         await this.notifier.deliver(notified);
         this.d.drafts.stop(wave.id, viewer.id);
-        if (visible) await announceCounts(streams, space.id, counts!, viewer.id);
         await this.d.moderation.announce(space.id, itemId);
       }
       return blip;
@@ -250,7 +250,7 @@ export class BlipService {
       const row = await this.liveBlip(input.blipId);
       const now = clock.now().toISOString();
       let counts: WaveCounts | null = null;
-      const { event, duplicate } = await streams.append({
+      const { event } = await streams.append({
         stream: streamName.wave(wave.id),
         type: 'blip:deleted',
         data: { blipId: row.id, waveId: wave.id },
@@ -272,9 +272,9 @@ export class BlipService {
             });
           }
         },
+        followedBy: () => countsEvents(space.id, counts!, viewer.id),
       });
       ofType(event, 'blip:deleted');
-      if (!duplicate) await announceCounts(streams, space.id, counts!, viewer.id);
     });
   }
 

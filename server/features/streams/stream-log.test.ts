@@ -213,6 +213,31 @@ describe.each([
     expect(published.map((e) => e.seq)).toEqual([1, 2, 3]);
   });
 
+  it('stores the events an append is followed by in its transaction and publishes them right after it; a retry adds none', async () => {
+    const log = newLog();
+    const published: StreamEvent[] = [];
+    log.onPublish((event) => published.push(event));
+    const stream = `table:${newId()}`;
+    const other = `table:${newId()}`;
+    const transactions = vi.spyOn(db.kysely, 'startTransaction');
+    const followed = (n: number) =>
+      message(stream, users[0]!, n, { idempotencyKey: `f${n}`, followedBy: () => [{ ...message(other, users[0]!, 100 + n), actorId: users[0]! }] });
+    await log.append(followed(1));
+    expect(transactions).toHaveBeenCalledTimes(1);
+    expect(published.map((e) => `${e.stream === stream ? 'main' : 'other'}#${e.seq}`)).toEqual(['main#1', 'other#1']);
+    const retry = await log.append(followed(1));
+    expect(retry.duplicate).toBe(true);
+    expect(rows(other).map((r) => r.seq)).toEqual([1]);
+    // A failing follower's append rolls back with its follow-ups, alone in its batch.
+    const results = await Promise.allSettled([
+      log.append(followed(2)),
+      log.append(message(stream, users[1]!, 3, { followedBy: () => { throw new Error('no counts'); } })),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    expect(rows(stream).map((r) => r.seq)).toEqual([1, 2]);
+    expect(rows(other).map((r) => r.seq)).toEqual([1, 2]);
+  });
+
   it('writes into the transaction it was built on', async () => {
     const stream = `table:${newId()}`;
     const published: StreamEvent[] = [];

@@ -15,7 +15,15 @@ export interface AppendInput<T extends StreamEventType> {
   idempotencyKey?: string;
   /** Writes that must commit together with the event (audit entries, rows of the feature). */
   alongside?: (trx: Kysely<Database>, event: StreamEvent) => Promise<void>;
+  /**
+   * Further events that follow from this one (counts it changed), made after `alongside` ran:
+   * stored in the same transaction and published right after it. Not for a retry's duplicate.
+   */
+  followedBy?: () => FollowUp[];
 }
+
+/** An event appended after another in its transaction (see `AppendInput.followedBy`). */
+export type FollowUp = { [T in StreamEventType]: { stream: string; type: T; data: StreamEventData<T>; actorId: string | null } }[StreamEventType];
 
 export type Publish = (event: StreamEvent) => void;
 
@@ -38,7 +46,7 @@ interface Queued {
   reject: (err: unknown) => void;
 }
 
-type Appended = { event: StreamEvent; duplicate: boolean };
+type Appended = { event: StreamEvent; duplicate: boolean; followUps?: StreamEvent[] };
 
 const SAVEPOINT = CompiledQuery.raw('savepoint append');
 const ROLLBACK_TO_SAVEPOINT = CompiledQuery.raw('rollback to savepoint append');
@@ -134,8 +142,8 @@ export class StreamLog {
   async append<T extends StreamEventType>(input: AppendInput<T>): Promise<{ event: StreamEvent; duplicate: boolean }> {
     if (this.db.isTransaction) {
       const outcome = await this.write(this.db, input as AppendInput<StreamEventType>);
-      if (!outcome.duplicate) this.publish(outcome.event);
-      return outcome;
+      if (!outcome.duplicate) for (const event of [outcome.event, ...(outcome.followUps ?? [])]) this.publish(event);
+      return { event: outcome.event, duplicate: outcome.duplicate };
     }
     return new Promise<Appended>((resolve, reject) => {
       this.queue.push({ input: input as AppendInput<StreamEventType>, resolve, reject });
@@ -245,13 +253,15 @@ export class StreamLog {
     for (const { item, err } of failed) item.reject(err);
     for (const { item, outcome } of done) {
       if (!outcome.duplicate) {
-        try {
-          this.publish(outcome.event);
-        } catch {
-          // A listener's failure is not the writer's: the event is stored and the caller is answered.
+        for (const event of [outcome.event, ...(outcome.followUps ?? [])]) {
+          try {
+            this.publish(event);
+          } catch {
+            // A listener's failure is not the writer's: the event is stored and the caller is answered.
+          }
         }
       }
-      item.resolve(outcome);
+      item.resolve({ event: outcome.event, duplicate: outcome.duplicate });
     }
   }
 
@@ -285,6 +295,18 @@ export class StreamLog {
    * every append that is not a retry).
    */
   private async write(trx: Executor, input: AppendInput<StreamEventType>): Promise<Appended> {
+    const stored = await this.insert(trx, input);
+    if (input.idempotencyKey && input.actorId) {
+      await this.shapes.insertKey(trx, { user_id: input.actorId, key: input.idempotencyKey, stream: stored.stream, seq: stored.seq, created_at: stored.createdAt });
+    }
+    await input.alongside?.(trx, stored);
+    const followUps: StreamEvent[] = [];
+    for (const next of input.followedBy?.() ?? []) followUps.push(await this.insert(trx, next));
+    return { event: stored, duplicate: false, followUps };
+  }
+
+  /** The event's row, with the stream's next sequence number. */
+  private async insert(trx: Executor, input: { stream: string; type: StreamEventType; data: unknown; actorId: string | null }): Promise<StreamEvent> {
     const head = await this.shapes.bumpHead(trx, { stream: input.stream });
     const row = {
       stream: input.stream,
@@ -295,12 +317,7 @@ export class StreamLog {
       created_at: this.clock.now().toISOString(),
     };
     await this.shapes.insertEvent(trx, row);
-    if (input.idempotencyKey && input.actorId) {
-      await this.shapes.insertKey(trx, { user_id: input.actorId, key: input.idempotencyKey, stream: row.stream, seq: row.seq, created_at: row.created_at });
-    }
-    const stored = { stream: row.stream, seq: row.seq, type: row.type, data: input.data, actorId: row.actor_id, createdAt: row.created_at } as StreamEvent;
-    await input.alongside?.(trx, stored);
-    return { event: stored, duplicate: false };
+    return { stream: row.stream, seq: row.seq, type: row.type, data: input.data, actorId: row.actor_id, createdAt: row.created_at } as StreamEvent;
   }
 
   /** How many appends group commit wrote and in how many transactions (appends ÷ transactions = batch size). */
