@@ -127,6 +127,27 @@ describe('the thread of a wave', () => {
     expect(live[1]!.data).toMatchObject({ waveId, replies: 1, contributors: 1 });
   });
 
+  it('coalesces a hot wave\'s count announcements, and the last one has the final numbers', async () => {
+    const { ana, kenji, waveId } = await setup();
+    const reader = await connected(connectSocket(server, { token: kenji.token }));
+    expect((await subscribe(reader, `wave:${waveId}`)).ok).toBe(true);
+    const live: StreamEvent[] = [];
+    reader.on('stream:event', (e) => live.push(e));
+    const writer = await connected(connectSocket(server, { token: ana.token }));
+    // Eight: under the space's flooding limit (10 a minute).
+    for (let i = 0; i < 8; i++) {
+      const ack = await writer.emitWithAck('blip:post', { waveId, body: `Reply number ${i + 1} about the rack`, idempotencyKey: `hot-wave-reply-${i}` });
+      expect(ack).toMatchObject({ ok: true });
+    }
+    await eventually(() => {
+      const counts = live.filter((e) => e.type === 'wave:counts');
+      expect(counts.at(-1)?.data).toMatchObject({ waveId, replies: 8, contributors: 1 });
+    });
+    expect(live.filter((e) => e.type === 'blip:created')).toHaveLength(8);
+    // The first change went with its blip; the rest within the second after it came as one.
+    expect(live.filter((e) => e.type === 'wave:counts').length).toBeLessThanOrEqual(3);
+  });
+
   it('stores a retried post once and answers with the same blip', async () => {
     const { ana, waveId } = await setup();
     const writer = await connected(connectSocket(server, { token: ana.token }));

@@ -41,6 +41,7 @@ import { noNotifier, type Notifier, type RecordedNotification } from '../notific
 import { visibleBlipFacts } from './blips.notify.js';
 import { decodeCursor, displayOrder, encodeCursor, pageStart } from './tree.js';
 import { countsEvents, ofType } from './wave-events.js';
+import type { WaveCountsThrottle } from './wave-counts-throttle.js';
 
 export interface BlipServiceDeps {
   db: Kysely<Database>;
@@ -53,6 +54,8 @@ export interface BlipServiceDeps {
   moderation: Moderation;
   /** Replies and mentions notify people (optional only for tools that build a bare service; the app always passes it). */
   notifier?: Notifier;
+  /** Coalesces hot waves' count announcements (without it, every change announces its counts). */
+  counts?: WaveCountsThrottle;
 }
 
 export interface PostBlipInput {
@@ -72,6 +75,10 @@ export class BlipService {
 
   constructor(private readonly d: BlipServiceDeps) {
     this.notifier = d.notifier ?? noNotifier;
+  }
+
+  private countsAfter(spaceId: string, counts: WaveCounts, actorId: string) {
+    return this.d.counts ? this.d.counts.withWrite(spaceId, counts, actorId) : countsEvents(spaceId, counts, actorId);
   }
 
   async page(viewer: Viewer | null, waveId: string, query: { cursor?: string; limit: number }) {
@@ -162,7 +169,7 @@ export class BlipService {
             notified = await this.notifier.record(trx, facts);
           }
         },
-        followedBy: () => (visible ? countsEvents(space.id, counts!, viewer.id) : []),
+        followedBy: () => (visible ? this.countsAfter(space.id, counts!, viewer.id) : []),
       });
       const { blip } = ofType(event, 'blip:created').data;
       if (!duplicate) {
@@ -272,7 +279,7 @@ export class BlipService {
             });
           }
         },
-        followedBy: () => countsEvents(space.id, counts!, viewer.id),
+        followedBy: () => this.countsAfter(space.id, counts!, viewer.id),
       });
       ofType(event, 'blip:deleted');
     });

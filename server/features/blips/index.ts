@@ -5,6 +5,7 @@ import { blipsRoutes } from './blips.routes.js';
 import { BlipService } from './blips.service.js';
 import { DraftRelay } from './drafts.js';
 import { ReactionService } from './reactions.js';
+import { WaveCountsThrottle } from './wave-counts-throttle.js';
 import { KeyedQueue } from '../waves/keyed-queue.js';
 import { settingsRoutes } from './settings.routes.js';
 
@@ -13,6 +14,7 @@ export function blipsFeature(ctx: FeatureContext): Feature {
   const { db, clock } = ctx.deps;
   const drafts = new DraftRelay(db.kysely, clock, ctx.io);
   const perWave = new KeyedQueue();
+  const counts = new WaveCountsThrottle({ db: db.kysely, streams: ctx.streams, log: ctx.deps.log.child({ module: 'blips' }) });
   const blips = new BlipService({
     db: db.kysely,
     clock,
@@ -21,6 +23,7 @@ export function blipsFeature(ctx: FeatureContext): Feature {
     perWave,
     moderation: ctx.moderation,
     notifier: ctx.notifier,
+    counts,
   });
   ctx.moderation.kinds.register(blipModeration({ db: db.kysely, clock, streams: ctx.streams, perWave }));
   const reactions = new ReactionService({ db: db.kysely, clock, streams: ctx.streams, perWave });
@@ -29,6 +32,7 @@ export function blipsFeature(ctx: FeatureContext): Feature {
     socketEvents: (events) => blipSocketEvents(events, { blips, reactions, drafts }),
     async close() {
       drafts.close();
+      await counts.close();
     },
   };
 }
