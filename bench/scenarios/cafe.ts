@@ -52,6 +52,8 @@ export interface RampOptions {
   /** Stop refining when the highest sustained rate and the lowest failed one are within this factor. */
   resolution: number;
   maxSteps: number;
+  /** The first step's rate in msgs/s (default: a quarter of the fixed rate, at most 100). */
+  startRate?: number;
 }
 
 type Variant = 'ours' | 'bare';
@@ -161,7 +163,7 @@ export async function runCafe(options: CafeOptions): Promise<ScenarioResult> {
         let hiWhy = '';
         const known = prior[variant];
         // Failing steps leave a backlog to wait out, so the first search starts low and doubles.
-        let rate = known ? known / ramp.resolution ** 2 : Math.min(fixedRate / 4, 100);
+        let rate = known ? known / ramp.resolution ** 2 : (ramp.startRate ?? Math.min(fixedRate / 4, 100));
         const up = known ? ramp.resolution : 2;
         rampEnd = 'step limit';
         for (let s = 0; s < ramp.maxSteps; s++) {
@@ -263,11 +265,14 @@ export async function runCafe(options: CafeOptions): Promise<ScenarioResult> {
     row(`server CPU per delivery, ${fixedLabel}`, 'us', 'cpu', { max: 1.15 }),
   ];
   if (options.ramp) {
+    // A ramp that ran out of steps before a step failed has not found the server's limit: no verdict on it.
+    const found = records.every((r) => r.rampEnd.includes('failed'));
+    const at = found ? 'at saturation' : 'at the highest step (saturation not reached)';
     metrics.push(
-      row('deliveries/s at saturation', 'per-s', 'satRate', { min: 0.85 }),
+      row(`deliveries/s ${at}`, 'per-s', 'satRate', found ? { min: 0.85 } : undefined),
       // Like for like: each server at the highest rate it sustains (at the fixed rate ours is far past it).
-      row('server CPU per delivery at saturation', 'us', 'satCpu', { max: 1.15 }),
-      row('delivery p99 at saturation', 'ms', 'satP99'),
+      row(`server CPU per delivery ${at}`, 'us', 'satCpu', found ? { max: 1.15 } : undefined),
+      row(`delivery p99 ${at}`, 'ms', 'satP99'),
     );
   }
 
@@ -418,7 +423,7 @@ export const cafe: Scenario = {
       perFanRate: 1,
       durationMs: quick ? 2000 : 30_000,
       drainMs: quick ? 1000 : 5000,
-      ramp: { stepMs: quick ? 800 : 3000, p99LimitMs: 1000, minDelivered: 0.95, resolution: 1.25, maxSteps: quick ? 4 : 12 },
+      ramp: { stepMs: quick ? 800 : 3000, p99LimitMs: 1000, minDelivered: 0.95, resolution: 1.25, maxSteps: quick ? 4 : 12, startRate: quick ? 200 : undefined },
       rounds: rounds ?? (quick ? 1 : 5),
       warmupMs: quick ? 500 : 2000,
       // CAFE_SYNCHRONOUS=NORMAL npm run bench -- cafe: our server without an fsync per commit.
