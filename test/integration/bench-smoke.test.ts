@@ -92,6 +92,8 @@ describe('bench smoke: cafe', () => {
       expect(run.fixed).toMatchObject({ sent: 18, expected: 36, delivered: 36 });
       expect(run.steps.length).toBeGreaterThan(0);
     }
+    // Two ramp steps rarely find a limit at this size; then the last rows say so and carry no verdict.
+    const at = result.metrics[6]!.metric === 'deliveries/s at saturation' ? 'at saturation' : 'at the highest step (saturation not reached)';
     expect(result.metrics.map((m) => m.metric)).toEqual([
       'delivery p50, 2 s at 1/s/fan',
       'delivery p99, 2 s at 1/s/fan',
@@ -99,10 +101,11 @@ describe('bench smoke: cafe', () => {
       'deliveries/s, 2 s at 1/s/fan',
       'delivered, 2 s at 1/s/fan',
       'server CPU per delivery, 2 s at 1/s/fan',
-      'deliveries/s at saturation',
-      'server CPU per delivery at saturation',
-      'delivery p99 at saturation',
+      `deliveries/s ${at}`,
+      `server CPU per delivery ${at}`,
+      `delivery p99 ${at}`,
     ]);
+    expect(result.metrics[6]!.target === null).toBe(at !== 'at saturation');
     for (const m of result.metrics.slice(0, 6)) {
       expect(m.baselineName).toBe('bare Socket.IO relay');
       expect(m.ours.median).toBeGreaterThan(0);
