@@ -175,7 +175,7 @@ export class BlipService {
       if (!duplicate) {
         await this.notifier.deliver(notified);
         this.d.drafts.stop(wave.id, viewer.id);
-        await this.d.moderation.announce(space.id, itemId);
+        await this.d.moderation.announce(space.id, itemId, screened.status);
       }
       return blip;
     });

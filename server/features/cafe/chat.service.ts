@@ -79,7 +79,7 @@ export class ChatService {
         });
       },
     });
-    if (itemId) await moderation.announce(space.id, itemId);
+    if (itemId) await moderation.announce(space.id, itemId, screened.status);
     if (visible) {
       this.d.floor.lively(space.id, table.id);
       // Staff speaking at the table answers the hands raised there (the wait is recorded).

@@ -130,8 +130,12 @@ export class Moderation {
     return row.id;
   }
 
-  /** Puts an item that needs a look in front of the space's staff, live. */
-  async announce(spaceId: string, itemId: string): Promise<void> {
+  /**
+   * Puts an item that needs a look in front of the space's staff, live. `screened`: the status it
+   * was recorded with, when the caller has it (a post that passed needs no read to know).
+   */
+  async announce(spaceId: string, itemId: string, screened?: ItemStatus): Promise<void> {
+    if (screened === 'allowed' || screened === 'approved') return;
     try {
       // Most posts pass: one primary-key read, not the queue item's joins, tells staff need not hear of it.
       const row = await this.db.selectFrom('moderation_items').select('status').where('id', '=', itemId).executeTakeFirst();
