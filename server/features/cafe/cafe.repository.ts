@@ -4,13 +4,20 @@ import type { CafeTable, Hand, TableMessage } from '../../../shared/schemas/cafe
 import { streamName } from '../../../shared/streams.js';
 import type { Database } from '../../db/database.js';
 import type { CafeTablesTable, TableHandsTable, TableMessagesTable } from './cafe.table.js';
+import { firstRow, queryShape } from '../../db/query-shape.js';
 
 export type TableRow = CafeTablesTable;
 export type MessageRow = Omit<TableMessagesTable, 'visibility'> & { visibility: string };
 const FORMER = { id: 'former-member', displayName: 'Former member' };
 
+// Read on every table message: compiled once (queryShape).
+const tableById = queryShape<{ id: string }, TableRow>((db, p) => db.selectFrom('cafe_tables').selectAll().where('id', '=', p('id')));
+const seatOf = queryShape<{ tableId: string; userId: string }, Database['table_seats']>((db, p) =>
+  db.selectFrom('table_seats').selectAll().where('table_id', '=', p('tableId')).where('user_id', '=', p('userId')),
+);
+
 export function findTable(db: Kysely<Database>, tableId: string): Promise<TableRow | undefined> {
-  return db.selectFrom('cafe_tables').selectAll().where('id', '=', tableId).executeTakeFirst();
+  return firstRow(tableById(db, { id: tableId }));
 }
 
 export function findSeat(db: Kysely<Database>, spaceId: string, userId: string) {
@@ -18,7 +25,7 @@ export function findSeat(db: Kysely<Database>, spaceId: string, userId: string) 
 }
 
 export function seatAt(db: Kysely<Database>, tableId: string, userId: string) {
-  return db.selectFrom('table_seats').selectAll().where('table_id', '=', tableId).where('user_id', '=', userId).executeTakeFirst();
+  return firstRow(seatOf(db, { tableId, userId }));
 }
 
 /** How far back "lively" looks: visible messages in this window are counted on the floor. */

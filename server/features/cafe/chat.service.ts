@@ -10,6 +10,24 @@ import { isSeated, requireTable } from './cafe.access.js';
 import { loadMessage, toMessage } from './cafe.repository.js';
 import { isoNow, person, type CafeDeps } from './cafe.shared.js';
 import type { HandsService } from './hands.service.js';
+import type { Insertable } from 'kysely';
+import type { Database } from '../../db/database.js';
+import { queryShape } from '../../db/query-shape.js';
+
+// Written with every table message: compiled once (queryShape).
+const insertMessage = queryShape<Insertable<Database['table_messages']>, never>((db, p) =>
+  db.insertInto('table_messages').values({
+    id: p('id'),
+    table_id: p('table_id'),
+    author_id: p('author_id'),
+    body: p('body'),
+    created_at: p('created_at'),
+    visibility: p('visibility')!,
+  }),
+);
+const touchTable = queryShape<{ id: string; now: string }, never>((db, p) =>
+  db.updateTable('cafe_tables').set({ last_activity_at: p('now') }).where('id', '=', p('id')),
+);
 
 /** Table chat: moderated messages, and who may type. */
 export class ChatService {
@@ -58,8 +76,8 @@ export class ChatService {
       actorId: viewer.id,
       idempotencyKey: input.idempotencyKey,
       alongside: async (trx) => {
-        await trx.insertInto('table_messages').values(row).execute();
-        await trx.updateTable('cafe_tables').set({ last_activity_at: now }).where('id', '=', table.id).execute();
+        await insertMessage(trx, row);
+        await touchTable(trx, { id: table.id, now });
         if (staff) {
           const up = await trx
             .selectFrom('table_hands')

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { firstRow, queryShape } from '../../db/query-shape.js';
+import type { Role } from '../../../shared/roles.js';
 import { duplicateKey } from './normalize.js';
 import { DOUBLE_POST_WINDOW_MS } from './phases/double-post.js';
 import type { AuthorRecord, ContentKind, RecentPost } from './pipeline.js';
@@ -17,25 +19,8 @@ export async function loadAuthorRecord(
   approvedCap: number,
 ): Promise<AuthorRecord> {
   const [membership, approved, sanctions] = await Promise.all([
-    db
-      .selectFrom('memberships')
-      .select(['role', 'joined_at'])
-      .where('space_id', '=', spaceId)
-      .where('user_id', '=', user.id)
-      .executeTakeFirst(),
-    db
-      .selectFrom((eb) =>
-        eb
-          .selectFrom('moderation_items')
-          .select('id')
-          .where('space_id', '=', spaceId)
-          .where('author_id', '=', user.id)
-          .where('status', 'in', APPROVED)
-          .limit(approvedCap)
-          .as('passed'),
-      )
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
+    firstRow(membershipOf(db, { spaceId, userId: user.id })),
+    firstRow(approvedUpTo(db, { spaceId, userId: user.id, cap: approvedCap })),
     activeSanctions(db, spaceId, user.id, now),
   ]);
   return {
@@ -43,7 +28,7 @@ export async function loadAuthorRecord(
     displayName: user.displayName,
     role: membership?.role ?? 'fan',
     joinedAt: membership?.joined_at ?? now.toISOString(),
-    approvedPosts: Number(approved.n),
+    approvedPosts: Number(approved?.n ?? 0),
     bannedAt: sanctions.ban?.created_at ?? null,
     suspendedUntil: sanctions.suspension?.until ?? null,
   };
@@ -51,6 +36,58 @@ export async function loadAuthorRecord(
 
 /** Item statuses that count as a post that passed (on its own or by staff). */
 const APPROVED = ['allowed', 'approved', 'flagged'] as const;
+
+// Read for every post screened: compiled once (queryShape).
+const membershipOf = queryShape<{ spaceId: string; userId: string }, { role: Role; joined_at: string }>((db, p) =>
+  db.selectFrom('memberships').select(['role', 'joined_at']).where('space_id', '=', p('spaceId')).where('user_id', '=', p('userId')),
+);
+const approvedUpTo = queryShape<{ spaceId: string; userId: string; cap: number }, { n: number }>((db, p) =>
+  db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('moderation_items')
+        .select('id')
+        .where('space_id', '=', p('spaceId'))
+        .where('author_id', '=', p('userId'))
+        .where('status', 'in', APPROVED)
+        .limit(p('cap'))
+        .as('passed'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n')),
+);
+const sanctionsOf = queryShape<{ spaceId: string; userId: string }, Database['member_sanctions']>((db, p) =>
+  db
+    .selectFrom('member_sanctions')
+    .selectAll()
+    .where('space_id', '=', p('spaceId'))
+    .where('user_id', '=', p('userId'))
+    .where('lifted_at', 'is', null)
+    .orderBy('created_at', 'desc'),
+);
+const RECENT_COLUMNS = ['content_id', 'content_kind', 'body', 'created_at'] as const;
+type RecentRow = { content_id: string; content_kind: string; body: string; created_at: string };
+const newestSince = queryShape<{ spaceId: string; authorId: string; since: string; limit: number }, RecentRow>((db, p) =>
+  db
+    .selectFrom('moderation_items')
+    .select(RECENT_COLUMNS)
+    .where('space_id', '=', p('spaceId'))
+    .where('author_id', '=', p('authorId'))
+    .where('created_at', '>', p('since'))
+    .orderBy('created_at', 'desc')
+    .limit(p('limit')),
+);
+const sameTextSince = queryShape<{ spaceId: string; authorId: string; dupKey: string; kind: string; since: string }, RecentRow>((db, p) =>
+  db
+    .selectFrom('moderation_items')
+    .select(RECENT_COLUMNS)
+    .where('space_id', '=', p('spaceId'))
+    .where('author_id', '=', p('authorId'))
+    .where('dup_key', '=', p('dupKey'))
+    .where('content_kind', '=', p('kind'))
+    .where('created_at', '>=', p('since'))
+    .orderBy('created_at', 'desc')
+    .limit(1),
+);
 
 /** How many of the author's posts in the space passed (on their own or by staff) and how many were rejected. */
 export async function postHistory(db: Kysely<Database>, spaceId: string, authorId: string) {
@@ -67,14 +104,7 @@ export async function postHistory(db: Kysely<Database>, spaceId: string, authorI
 }
 
 export async function activeSanctions(db: Kysely<Database>, spaceId: string, userId: string, now: Date) {
-  const rows = await db
-    .selectFrom('member_sanctions')
-    .selectAll()
-    .where('space_id', '=', spaceId)
-    .where('user_id', '=', userId)
-    .where('lifted_at', 'is', null)
-    .orderBy('created_at', 'desc')
-    .execute();
+  const { rows } = await sanctionsOf(db, { spaceId, userId });
   const nowIso = now.toISOString();
   return {
     ban: rows.find((r) => r.kind === 'ban') ?? null,
@@ -93,28 +123,20 @@ export async function recentPosts(
   input: { spaceId: string; authorId: string; kind: ContentKind; text: string; rateLimit: { posts: number; windowSeconds: number }; now: Date },
 ): Promise<RecentPost[]> {
   const { spaceId, authorId, now } = input;
-  const columns = ['content_id', 'content_kind', 'body', 'created_at'] as const;
-  const [inRateWindow, sameText] = await Promise.all([
-    db
-      .selectFrom('moderation_items')
-      .select(columns)
-      .where('space_id', '=', spaceId)
-      .where('author_id', '=', authorId)
-      .where('created_at', '>', new Date(now.getTime() - input.rateLimit.windowSeconds * 1000).toISOString())
-      .orderBy('created_at', 'desc')
-      .limit(input.rateLimit.posts)
-      .execute(),
-    db
-      .selectFrom('moderation_items')
-      .select(columns)
-      .where('space_id', '=', spaceId)
-      .where('author_id', '=', authorId)
-      .where('dup_key', '=', duplicateKey(input.text))
-      .where('content_kind', '=', input.kind)
-      .where('created_at', '>=', new Date(now.getTime() - DOUBLE_POST_WINDOW_MS).toISOString())
-      .orderBy('created_at', 'desc')
-      .limit(1)
-      .execute(),
+  const [{ rows: inRateWindow }, { rows: sameText }] = await Promise.all([
+    newestSince(db, {
+      spaceId,
+      authorId,
+      since: new Date(now.getTime() - input.rateLimit.windowSeconds * 1000).toISOString(),
+      limit: input.rateLimit.posts,
+    }),
+    sameTextSince(db, {
+      spaceId,
+      authorId,
+      dupKey: duplicateKey(input.text),
+      kind: input.kind,
+      since: new Date(now.getTime() - DOUBLE_POST_WINDOW_MS).toISOString(),
+    }),
   ]);
   const seen = new Set(inRateWindow.map((r) => r.content_id));
   const rows = [...inRateWindow, ...sameText.filter((r) => !seen.has(r.content_id))];

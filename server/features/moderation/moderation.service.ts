@@ -13,10 +13,11 @@ import type { StreamLog } from '../streams/stream-log.js';
 import { loadAuthorRecord, recentPosts } from './author-record.js';
 import { duplicateKey } from './normalize.js';
 import { ModeratedKinds } from './kinds.js';
-import type { Visibility } from './moderation.table.js';
+import type { ModerationItemRow, Visibility } from './moderation.table.js';
 import { compose, type Phase, type RecentPost, type Verdict } from './pipeline.js';
 import { PHASES } from './phases/index.js';
 import { queueItems } from './queue.repository.js';
+import { queryShape } from '../../db/query-shape.js';
 
 export interface Submission {
   space: SpaceRow;
@@ -47,6 +48,47 @@ const RULE_ERRORS: Record<string, (typeof ERROR_CODES)[keyof typeof ERROR_CODES]
  * throws what the author must hear; `record` writes the queue row in the content's own
  * transaction; `announce` tells staff live once that transaction committed.
  */
+// Written with every post: compiled once (queryShape). A new row, or an edit replacing the
+// content's row: the new text is what staff judge, waiting for a fresh decision.
+const upsertItem = queryShape<
+  Omit<ModerationItemRow, 'created_at' | 'updated_at' | 'decided_by' | 'decided_at' | 'decision_note'> & { now: string },
+  { id: string }
+>((db, p) =>
+  db
+    .insertInto('moderation_items')
+    .values({
+      id: p('id'),
+      space_id: p('space_id'),
+      content_kind: p('content_kind'),
+      content_id: p('content_id'),
+      author_id: p('author_id'),
+      status: p('status'),
+      body: p('body'),
+      dup_key: p('dup_key'),
+      reasons: p('reasons'),
+      flags: p('flags'),
+      created_at: p('now'),
+      updated_at: p('now'),
+      decided_by: null,
+      decided_at: null,
+      decision_note: null,
+    })
+    .onConflict((oc) =>
+      oc.columns(['content_kind', 'content_id']).doUpdateSet({
+        status: p('status'),
+        body: p('body'),
+        dup_key: p('dup_key'),
+        reasons: p('reasons'),
+        flags: p('flags'),
+        updated_at: p('now'),
+        decided_by: null,
+        decided_at: null,
+        decision_note: null,
+      }),
+    )
+    .returning('id'),
+);
+
 export class Moderation {
   readonly kinds = new ModeratedKinds();
   private readonly run: (ctx: Parameters<ReturnType<typeof compose>>[0]) => Promise<Verdict>;
@@ -94,39 +136,20 @@ export class Moderation {
     input: { spaceId: string; kind: ContentKind; contentId: string; authorId: string; text: string; screened: Screened },
   ): Promise<string> {
     const now = this.clock.now().toISOString();
-    const fresh = {
+    const { rows } = await upsertItem(trx, {
+      id: newId(),
+      space_id: input.spaceId,
+      content_kind: input.kind,
+      content_id: input.contentId,
+      author_id: input.authorId,
       status: input.screened.status,
       body: input.text,
       dup_key: duplicateKey(input.text),
       reasons: JSON.stringify(input.screened.verdict.reasons),
       flags: JSON.stringify(input.screened.verdict.flags),
-      updated_at: now,
-      decided_by: null,
-      decided_at: null,
-      decision_note: null,
-    };
-    const row = await trx
-      .insertInto('moderation_items')
-      .values({
-        id: newId(),
-        space_id: input.spaceId,
-        content_kind: input.kind,
-        content_id: input.contentId,
-        author_id: input.authorId,
-        status: input.screened.status,
-        body: input.text,
-        dup_key: duplicateKey(input.text),
-        reasons: JSON.stringify(input.screened.verdict.reasons),
-        flags: JSON.stringify(input.screened.verdict.flags),
-        created_at: now,
-        updated_at: now,
-        decided_by: null,
-        decided_at: null,
-        decision_note: null,
-      })
-      .onConflict((oc) => oc.columns(['content_kind', 'content_id']).doUpdateSet(fresh))
-      .returning('id')
-      .executeTakeFirstOrThrow();
+      now,
+    });
+    const row = rows[0]!;
     return row.id;
   }
 

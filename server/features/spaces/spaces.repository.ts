@@ -4,18 +4,26 @@ import { DEFAULT_SPACE_SETTINGS, SpaceSettingsSchema, type SpaceSettings } from 
 import type { Database } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
 import type { SpaceRow } from './spaces.table.js';
+import { firstRow, queryShape } from '../../db/query-shape.js';
 
 export function parseSettings(row: Pick<SpaceRow, 'settings'>): SpaceSettings {
   // Settings written by an older version get today's defaults for keys they lack.
   return SpaceSettingsSchema.parse({ ...DEFAULT_SPACE_SETTINGS, ...JSON.parse(row.settings) });
 }
 
+// Read on every request and message: compiled once (queryShape).
+const spaceBySlug = queryShape<{ slug: string }, SpaceRow>((db, p) => db.selectFrom('spaces').selectAll().where('slug', '=', p('slug')));
+const spaceById = queryShape<{ id: string }, SpaceRow>((db, p) => db.selectFrom('spaces').selectAll().where('id', '=', p('id')));
+const roleOf = queryShape<{ spaceId: string; userId: string }, { role: Role }>((db, p) =>
+  db.selectFrom('memberships').select('role').where('space_id', '=', p('spaceId')).where('user_id', '=', p('userId')),
+);
+
 export function findSpaceBySlug(db: Kysely<Database>, slug: string) {
-  return db.selectFrom('spaces').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return firstRow(spaceBySlug(db, { slug }));
 }
 
 export function findSpaceById(db: Kysely<Database>, id: string) {
-  return db.selectFrom('spaces').selectAll().where('id', '=', id).executeTakeFirst();
+  return firstRow(spaceById(db, { id }));
 }
 
 export async function insertSpace(
@@ -39,13 +47,7 @@ export async function updateSettings(db: Kysely<Database>, spaceId: string, sett
 }
 
 export async function findRole(db: Kysely<Database>, spaceId: string, userId: string): Promise<Role | null> {
-  const row = await db
-    .selectFrom('memberships')
-    .select('role')
-    .where('space_id', '=', spaceId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return row?.role ?? null;
+  return (await firstRow(roleOf(db, { spaceId, userId })))?.role ?? null;
 }
 
 /** Records (or changes) a role; a member keeps the date they first joined. */

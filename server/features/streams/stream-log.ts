@@ -53,9 +53,9 @@ const ROLLBACK_TO_SAVEPOINT = CompiledQuery.raw('rollback to savepoint append');
 const RELEASE_SAVEPOINT = CompiledQuery.raw('release savepoint append');
 
 /** The statements every append runs, compiled once (see `queryShape`). */
-function appendShapes(db: Executor, direct: DirectRun | null) {
+function appendShapes(direct: DirectRun | null) {
   return {
-    bumpHead: queryShape<{ stream: string }, { last_seq: number }>((p) =>
+    bumpHead: queryShape<{ stream: string }, { last_seq: number }>((db, p) =>
       db
         .insertInto('stream_heads')
         .values({ stream: p('stream'), last_seq: 1 })
@@ -63,7 +63,7 @@ function appendShapes(db: Executor, direct: DirectRun | null) {
         .returning('last_seq'),
       direct,
     ),
-    insertEvent: queryShape<Database['stream_events'], never>((p) =>
+    insertEvent: queryShape<Database['stream_events'], never>((db, p) =>
       db.insertInto('stream_events').values({
         stream: p('stream'),
         seq: p('seq'),
@@ -74,7 +74,7 @@ function appendShapes(db: Executor, direct: DirectRun | null) {
       }),
       direct,
     ),
-    insertKey: queryShape<Database['idempotency_keys'], never>((p) =>
+    insertKey: queryShape<Database['idempotency_keys'], never>((db, p) =>
       db.insertInto('idempotency_keys').values({
         user_id: p('user_id'),
         key: p('key'),
@@ -84,7 +84,10 @@ function appendShapes(db: Executor, direct: DirectRun | null) {
       }),
       direct,
     ),
-    findByKey: queryShape<{ user_id: string; key: string }, Database['stream_events']>((p) =>
+    head: queryShape<{ stream: string }, { last_seq: number }>((db, p) =>
+      db.selectFrom('stream_heads').select('last_seq').where('stream', '=', p('stream')),
+    ),
+    findByKey: queryShape<{ user_id: string; key: string }, Database['stream_events']>((db, p) =>
       db
         .selectFrom('idempotency_keys')
         .innerJoin('stream_events', (j) =>
@@ -131,7 +134,7 @@ export class StreamLog {
     private readonly clock: Clock,
     direct: DirectRun | null = null,
   ) {
-    this.shapes = appendShapes(db, direct);
+    this.shapes = appendShapes(direct);
   }
 
   /** Where committed events go live (the Socket.IO rooms, through whatever adapter). */
@@ -336,8 +339,8 @@ export class StreamLog {
   }
 
   async head(stream: string): Promise<number> {
-    const row = await this.db.selectFrom('stream_heads').select('last_seq').where('stream', '=', stream).executeTakeFirst();
-    return row ? Number(row.last_seq) : 0;
+    const { rows } = await this.shapes.head(this.db, { stream });
+    return rows[0] ? Number(rows[0].last_seq) : 0;
   }
 
   /** The newest `limit` events of one type, oldest first, and the stream's head (follow on from there). */

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { newToken } from '../../lib/ids.js';
 import type { SessionRow, UserRow } from './users.table.js';
+import { firstRow, queryShape } from '../../db/query-shape.js';
 
 export const SESSION_COOKIE = 'cp_session';
 
@@ -26,25 +27,24 @@ export async function createSession(
 }
 
 /** The live session and its user for a presented token; null when unknown, expired or revoked. */
+// Read on every request and socket handshake: compiled once (queryShape).
+const sessionWithUser = queryShape<{ id: string }, UserRow & { session_id: string; space_id: string | null; session_created_at: string; expires_at: string; revoked_at: string | null }>(
+  (db, p) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select(['sessions.id as session_id', 'sessions.space_id', 'sessions.created_at as session_created_at', 'sessions.expires_at', 'sessions.revoked_at'])
+      .selectAll('users')
+      .where('sessions.id', '=', p('id')),
+);
+
 export async function resolveToken(
   db: Kysely<Database>,
   token: string,
   now: Date,
 ): Promise<{ session: SessionRow; user: UserRow } | null> {
   if (!token || token.length > 200) return null;
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id as session_id',
-      'sessions.space_id',
-      'sessions.created_at as session_created_at',
-      'sessions.expires_at',
-      'sessions.revoked_at',
-    ])
-    .selectAll('users')
-    .where('sessions.id', '=', hashToken(token))
-    .executeTakeFirst();
+  const row = await firstRow(sessionWithUser(db, { id: hashToken(token) }));
   if (!row || row.revoked_at !== null || row.expires_at <= now.toISOString()) return null;
   const { session_id, space_id, session_created_at, expires_at, revoked_at, ...user } = row;
   return {
