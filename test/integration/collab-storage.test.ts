@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { DocPersistence } from '../../server/collab/persistence.js';
 import { changesDoc } from '../../server/collab/update-check.js';
 import { createDb, type Db } from '../../server/db/connect.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
 import { systemClock } from '../../server/lib/clock.js';
+import { insertUser } from '../../server/features/users/users.repository.js';
 
 function edited(build: (text: Y.Text) => void, base?: Y.Doc): { doc: Y.Doc; update: Uint8Array } {
   const doc = new Y.Doc();
@@ -80,5 +81,30 @@ describe('DocPersistence', () => {
     expect(snapshot.upto_id).toBe(ids[2]);
     expect((await store.load('space:abcdef')).replayed).toBe(0);
     expect((await store.load('space:other1')).lastId).toBe(0);
+  });
+
+  it('stores updates of many documents arriving together in one transaction, each answered once committed, a failing one alone', async () => {
+    db = createDb({ file: ':memory:' });
+    await migrateToLatest(db.kysely);
+    const store = new DocPersistence(db.kysely, systemClock);
+    const author = await insertUser(db.kysely, { email: null, passwordHash: null, displayName: 'Ana', now: new Date().toISOString() });
+    const transactions = vi.spyOn(db.kysely, 'transaction');
+    const docs = Array.from({ length: 20 }, (_, i) => `wave:doc${String(i).padStart(3, '0')}`);
+    const typed = docs.map((_, i) => edited((t) => t.insert(0, `text of document ${i}`)).update);
+    const stored = await Promise.all(docs.map((name, i) => store.store(name, typed[i]!, author.id)));
+    expect(transactions).toHaveBeenCalledTimes(1);
+    expect(new Set(stored.map((s) => s.id)).size).toBe(20);
+    expect(stored.every((s) => s.firstEdit)).toBe(true);
+    for (const [i, name] of docs.entries()) expect((await store.load(name)).doc.getText('t').toString()).toBe(`text of document ${i}`);
+
+    // An update by someone who does not exist (a foreign key) fails alone; the others of its batch are stored.
+    const results = await Promise.allSettled([
+      store.store(docs[0]!, edited((t) => t.insert(0, 'more ')).update, author.id),
+      store.store(docs[1]!, edited((t) => t.insert(0, 'ghost ')).update, 'no-such-user'),
+      store.store(docs[2]!, edited((t) => t.insert(0, 'again ')).update, author.id),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const rows = await db.kysely.selectFrom('doc_updates').select('doc_name').where('doc_name', 'in', docs.slice(0, 3)).execute();
+    expect(rows.map((r) => r.doc_name).sort()).toEqual([docs[0], docs[0], docs[1], docs[2], docs[2]]);
   });
 });

@@ -4,6 +4,7 @@ import type { DirectRun } from '../../db/connect.js';
 import type { Database } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Clock } from '../../lib/clock.js';
+import { Batcher } from '../../db/batcher.js';
 import { queryShape } from '../../db/query-shape.js';
 
 export interface AppendInput<T extends StreamEventType> {
@@ -121,8 +122,7 @@ export const GROUP_COMMIT_MAX = 128;
  */
 export class StreamLog {
   private publish: Publish = () => {};
-  private readonly queue: Queued[] = [];
-  private flushing = false;
+  private readonly batches = new Batcher<Queued>(GROUP_COMMIT_MAX, (batch) => this.commit(batch));
   /** Appends written and the transactions that committed them, since the start (for benchmarks). */
   private readonly counts = { appends: 0, transactions: 0 };
 
@@ -148,28 +148,7 @@ export class StreamLog {
       if (!outcome.duplicate) for (const event of [outcome.event, ...(outcome.followUps ?? [])]) this.publish(event);
       return { event: outcome.event, duplicate: outcome.duplicate };
     }
-    return new Promise<Appended>((resolve, reject) => {
-      this.queue.push({ input: input as AppendInput<StreamEventType>, resolve, reject });
-      if (!this.flushing) {
-        this.flushing = true;
-        // After this turn's I/O callbacks: appends of messages read together share the commit.
-        setImmediate(() => void this.flush());
-      }
-    });
-  }
-
-  /** Writes what is queued, a batch per transaction, until nothing is left. */
-  private async flush(): Promise<void> {
-    try {
-      while (this.queue.length > 0) await this.commit(this.queue.splice(0, GROUP_COMMIT_MAX));
-    } finally {
-      this.flushing = false;
-      // Only if commit() itself threw between batches: start again rather than strand callers.
-      if (this.queue.length > 0) {
-        this.flushing = true;
-        setImmediate(() => void this.flush());
-      }
-    }
+    return new Promise<Appended>((resolve, reject) => this.batches.add({ input: input as AppendInput<StreamEventType>, resolve, reject }));
   }
 
   private async commit(batch: Queued[]): Promise<void> {
