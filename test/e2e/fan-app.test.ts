@@ -142,6 +142,9 @@ describe('drafts, deep links and the shell', () => {
     await expect.poll(() => a.page.getByRole('combobox', { name: 'Add to the conversation' }).inputValue(), LIVE).toBe('A cover with a clear window');
     await a.page.getByRole('combobox', { name: 'Add to the conversation' }).press('ControlOrMeta+Enter');
     await expect.poll(() => a.page.getByRole('log', { name: 'Conversation' }).locator('cp-blip').count(), LIVE).toBe(2);
+    // The blip can arrive live a moment before the acknowledgement that clears the draft: wait for what the person is told.
+    const composerHost = a.page.locator('cp-composer').filter({ has: a.page.getByRole('combobox', { name: 'Add to the conversation' }) });
+    await expect.poll(() => deepText(composerHost), LIVE).toContain('Your reply is posted.');
     await a.page.reload();
     await expect.poll(() => a.page.getByRole('log', { name: 'Conversation' }).locator('cp-blip').count(), LIVE).toBe(2);
     expect(await a.page.getByRole('combobox', { name: 'Add to the conversation' }).inputValue()).toBe('');
@@ -164,6 +167,8 @@ describe('drafts, deep links and the shell', () => {
     expect(await again.inputValue()).toBe('Anyone riding tonight?');
     await again.press('Enter');
     await expect.poll(() => deepText(a.page.getByRole('log', { name: 'Table chat' })), LIVE).toContain('Anyone riding tonight?');
+    // The box empties on the acknowledgement, which clears the draft.
+    await expect.poll(() => again.inputValue(), LIVE).toBe('');
     await a.page.reload();
     await expect.poll(() => deepText(a.page.getByRole('log', { name: 'Table chat' })), LIVE).toContain('Anyone riding tonight?');
     expect(await a.page.getByRole('textbox', { name: 'Say something to the table' }).inputValue()).toBe('');
