@@ -1,7 +1,6 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { canPin, processCpuMs } from '../scenarios/cafe-procs.js';
+import { canPin, launchServer } from '../scenarios/cafe-procs.js';
 
 const TASKSET = ['/usr/bin/taskset', '/bin/taskset'].find((p) => existsSync(p)) ?? null;
 
@@ -34,19 +33,11 @@ export async function startIpcProcess(
   core: number | null,
   options: { env?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<IpcProcess> {
-  const timeoutMs = options.timeoutMs ?? 60_000;
   const node = [process.execPath, '--expose-gc', '--import', 'tsx', file, ...args];
   const pinned = core !== null && canPin() && TASKSET !== null;
   const [cmd, ...argv] = node;
-  const child: ChildProcess = spawn(cmd!, argv, {
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    env: { ...process.env, LOG_LEVEL: 'silent', ...options.env },
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const server = await launchServer(file, cmd!, argv, { ...options, ipc: true });
+  const { child } = server;
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (err: Error) => void; timer: NodeJS.Timeout }>();
   child.on('message', (message: { id: number; result: unknown }) => {
     const w = waiting.get(message.id);
@@ -58,37 +49,16 @@ export async function startIpcProcess(
   child.once('exit', (code, signal) => {
     for (const w of waiting.values()) {
       clearTimeout(w.timer);
-      w.reject(new Error(`${file} exited (${code ?? signal}) with a request pending: ${stderr}`));
+      w.reject(new Error(`${file} exited (${code ?? signal}) with a request pending: ${server.stderr()}`));
     }
     waiting.clear();
   });
-  const info = await new Promise<Record<string, unknown>>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${file} did not start within ${timeoutMs} ms: ${stderr}`)), timeoutMs);
-    const lines = createInterface({ input: child.stdout! });
-    lines.once('line', (line) => {
-      clearTimeout(timer);
-      try {
-        resolve(JSON.parse(line) as Record<string, unknown>);
-      } catch {
-        reject(new Error(`${file} printed ${line}`));
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${file} exited with ${code} before listening: ${stderr}`));
-    });
-  });
-  const port = Number(info.port);
-  const pid = child.pid!;
+  const { pid } = server.description;
   if (pinned) execFileSync(TASKSET!, ['-a', '-p', '-c', String(core), String(pid)], { stdio: 'ignore' });
   let nextId = 0;
   return {
-    pid,
-    port,
-    url: `http://127.0.0.1:${port}`,
-    info,
+    ...server.description,
     pinned,
-    cpuMs: () => processCpuMs(pid),
     request<T>(command: string, requestTimeoutMs = 60_000) {
       const id = ++nextId;
       return new Promise<T>((resolve, reject) => {
@@ -100,11 +70,6 @@ export async function startIpcProcess(
         child.send({ id, cmd: command });
       });
     },
-    async stop(signal = 'SIGKILL', stopTimeoutMs = 30_000) {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      const timer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: (signal = 'SIGKILL', stopTimeoutMs) => server.stop(signal, stopTimeoutMs),
   };
 }

@@ -56,11 +56,43 @@ export async function startServerProcess(
   core: number | null,
   options: { env?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<ServerProcess> {
-  const timeoutMs = options.timeoutMs ?? 60_000;
   const node = [process.execPath, '--import', 'tsx', file, ...args];
   const pinned = core !== null && canPin();
   const [cmd, ...argv] = pinned ? [TASKSET!, '-c', String(core), ...node] : node;
-  const child: ChildProcess = spawn(cmd!, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'silent', ...options.env } });
+  const server = await launchServer(file, cmd!, argv, { ...options, ipc: false });
+  return {
+    ...server.description,
+    pinned,
+    kill: () => server.stop('SIGKILL'),
+    stop: (signal, stopTimeoutMs) => server.stop(signal, stopTimeoutMs),
+  };
+}
+
+/** A benchmark server process as it started: what it printed and how to stop it. */
+export interface LaunchedServer {
+  child: ChildProcess;
+  description: { pid: number; port: number; url: string; info: Record<string, unknown>; cpuMs(): number };
+  /** The last 4,000 characters it wrote to stderr, for error messages. */
+  stderr(): string;
+  /** Sends `signal` (unless it has exited) and waits for the exit, SIGKILLing after `timeoutMs`. */
+  stop(signal: NodeJS.Signals, timeoutMs?: number): Promise<void>;
+}
+
+/**
+ * Spawns a benchmark server (`cmd argv`, silent logs) and waits for its first stdout line, a JSON
+ * object with the `port` it listens on.
+ */
+export async function launchServer(
+  file: string,
+  cmd: string,
+  argv: string[],
+  options: { env?: Record<string, string>; timeoutMs?: number; ipc: boolean },
+): Promise<LaunchedServer> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const child: ChildProcess = spawn(cmd, argv, {
+    stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LOG_LEVEL: 'silent', ...options.env },
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -85,16 +117,9 @@ export async function startServerProcess(
   const port = Number(info.port);
   const pid = child.pid!;
   return {
-    pid,
-    port,
-    url: `http://127.0.0.1:${port}`,
-    info,
-    pinned,
-    cpuMs: () => processCpuMs(pid),
-    async kill() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      await exited;
-    },
+    child,
+    description: { pid, port, url: `http://127.0.0.1:${port}`, info, cpuMs: () => processCpuMs(pid) },
+    stderr: () => stderr,
     async stop(signal, stopTimeoutMs = 30_000) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       const timer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
