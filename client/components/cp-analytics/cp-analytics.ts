@@ -1,10 +1,9 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import type { ErrorBody } from '../../../shared/errors.js';
+import { html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { Analytics } from '../../../shared/schemas/insights.js';
 import type { WaveStatus } from '../../../shared/schemas/waves.js';
 import { AppElement } from '../../base-element.js';
-import { InsightsApi } from '../../console/api/insights-api.js';
+import { InsightsReport } from '../../console/insights-report.js';
 import '../../console/console-events.js';
 import { consoleLinks, DEFAULT_INSIGHT_DAYS } from '../../console/console-router.js';
 import type { ApiClient } from '../../services/api.js';
@@ -28,35 +27,12 @@ const WINDOWS = [7, 14, 30, 90, 180, 365];
 export class CpAnalytics extends AppElement {
   static override styles = [shared, styles];
 
-  #insights: InsightsApi | null = null;
-  #generation = 0;
-
-  @state() private data: Analytics | null = null;
-  @state() private loading = false;
-  @state() private error: ErrorBody | null = null;
-
   @property({ attribute: false }) api: ApiClient | null = null;
   @property() slug = '';
   /** The window in days, from the address. */
   @property({ type: Number }) days = DEFAULT_INSIGHT_DAYS;
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('api') || changed.has('slug')) this.#insights = this.api && this.slug ? new InsightsApi(this.api, this.slug) : null;
-    if (changed.has('api') || changed.has('slug') || changed.has('days')) void this.load();
-  }
-
-  private async load(): Promise<void> {
-    const insights = this.#insights;
-    if (!insights) return;
-    const generation = ++this.#generation;
-    this.loading = true;
-    this.error = null;
-    const result = await insights.analytics(this.days);
-    if (generation !== this.#generation) return;
-    this.loading = false;
-    if (result.ok) this.data = result.data;
-    else this.error = result.error;
-  }
+  private readonly report = new InsightsReport<Analytics>(this, (insights, days) => insights.analytics(days));
 
   private setWindow(days: number): void {
     this.emit('cp-console-navigate', { href: consoleLinks.analytics(this.slug, days), replace: true });
@@ -69,7 +45,7 @@ export class CpAnalytics extends AppElement {
       <select id="window" @change=${(e: Event) => this.setWindow(Number((e.target as HTMLSelectElement).value))}>
         ${options.map((d) => html`<option value=${d} ?selected=${d === this.days}>Last ${d} days</option>`)}
       </select>
-      <button class="button button--quiet" type="button" ?disabled=${this.loading} @click=${() => this.load()}>Refresh</button>
+      <button class="button button--quiet" type="button" ?disabled=${this.report.loading} @click=${() => this.report.load()}>Refresh</button>
     </div>`;
   }
 
@@ -222,7 +198,7 @@ export class CpAnalytics extends AppElement {
   }
 
   private renderDownloads() {
-    const insights = this.#insights;
+    const insights = this.report.insights;
     if (!insights) return nothing;
     return html`<section class="card card--wide" aria-labelledby="downloads-title">
       <h3 class="card__title" id="downloads-title">Download as CSV</h3>
@@ -234,13 +210,13 @@ export class CpAnalytics extends AppElement {
   }
 
   override render() {
-    const a = this.data;
+    const a = this.report.data;
     return html`<div class="analytics">
       ${this.renderWindow()}
-      ${this.error ? html`<p class="alert" role="alert">Analytics could not be loaded. ${this.error.message}</p>` : nothing}
-      <p class="visually-hidden" role="status">${this.loading ? 'Loading analytics…' : a ? `Analytics for the last ${a.window.days} days loaded.` : ''}</p>
+      ${this.report.error ? html`<p class="alert" role="alert">Analytics could not be loaded. ${this.report.error.message}</p>` : nothing}
+      <p class="visually-hidden" role="status">${this.report.loading ? 'Loading analytics…' : a ? `Analytics for the last ${a.window.days} days loaded.` : ''}</p>
       ${a
-        ? html`<div class="cards" aria-busy=${this.loading ? 'true' : 'false'}>
+        ? html`<div class="cards" aria-busy=${this.report.loading ? 'true' : 'false'}>
             ${this.renderHands(a)} ${this.renderFans(a)} ${this.renderConversations(a)} ${this.renderModeration(a)} ${this.renderIdeas(a)}
             ${this.renderDownloads()}
           </div>`

@@ -1,11 +1,11 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ErrorBody } from '../../../shared/errors.js';
 import { PEOPLE_LIMITS } from '../../../shared/people.js';
 import type { CatalystEntry, Catalysts } from '../../../shared/schemas/insights.js';
 import { AppElement } from '../../base-element.js';
-import { InsightsApi } from '../../console/api/insights-api.js';
+import { InsightsReport } from '../../console/insights-report.js';
 import '../../console/console-events.js';
 import { consoleLinks, DEFAULT_INSIGHT_DAYS, INSIGHT_WINDOWS, type InsightWindow } from '../../console/console-router.js';
 import type { ApiClient } from '../../services/api.js';
@@ -68,12 +68,6 @@ interface OpenForm {
 export class CpCatalysts extends AppElement {
   static override styles = [shared, styles];
 
-  #insights: InsightsApi | null = null;
-  #generation = 0;
-
-  @state() private data: Catalysts | null = null;
-  @state() private loading = false;
-  @state() private error: ErrorBody | null = null;
   @state() private expanded = new Set<string>();
   @state() private form: OpenForm | null = null;
   /** The last outcome per person, said under their actions. */
@@ -84,23 +78,7 @@ export class CpCatalysts extends AppElement {
   /** The window, from the address. */
   @property({ type: Number }) days: InsightWindow = DEFAULT_INSIGHT_DAYS;
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('api') || changed.has('slug')) this.#insights = this.api && this.slug ? new InsightsApi(this.api, this.slug) : null;
-    if (changed.has('api') || changed.has('slug') || changed.has('days')) void this.load();
-  }
-
-  private async load(): Promise<void> {
-    const insights = this.#insights;
-    if (!insights) return;
-    const generation = ++this.#generation;
-    this.loading = true;
-    this.error = null;
-    const result = await insights.catalysts(this.days);
-    if (generation !== this.#generation) return;
-    this.loading = false;
-    if (result.ok) this.data = result.data;
-    else this.error = result.error;
-  }
+  private readonly report = new InsightsReport<Catalysts>(this, (insights, days) => insights.catalysts(days));
 
   private setWindow(days: InsightWindow): void {
     this.emit('cp-console-navigate', { href: consoleLinks.catalysts(this.slug, days), replace: true });
@@ -130,7 +108,7 @@ export class CpCatalysts extends AppElement {
   private async submit(event: Event, entry: CatalystEntry): Promise<void> {
     event.preventDefault();
     const form = this.form;
-    const insights = this.#insights;
+    const insights = this.report.insights;
     if (!form || !insights || form.busy) return;
     const text = form.text.trim();
     if (ACTIONS[form.action].required && !text) {
@@ -267,7 +245,7 @@ export class CpCatalysts extends AppElement {
   }
 
   override render() {
-    const entries = this.data?.entries ?? [];
+    const entries = this.report.data?.entries ?? [];
     return html`<div class="catalysts">
       <div class="toolbar">
         ${this.renderWindow()}
@@ -281,12 +259,12 @@ export class CpCatalysts extends AppElement {
           </p>
         </details>
       </div>
-      ${this.error ? html`<p class="alert" role="alert">Catalysts could not be loaded. ${this.error.message}</p>` : nothing}
-      <p class="visually-hidden" role="status">${this.loading ? 'Loading catalysts…' : this.data ? `${entries.length} people ranked.` : ''}</p>
-      ${!this.loading && this.data && entries.length === 0
+      ${this.report.error ? html`<p class="alert" role="alert">Catalysts could not be loaded. ${this.report.error.message}</p>` : nothing}
+      <p class="visually-hidden" role="status">${this.report.loading ? 'Loading catalysts…' : this.report.data ? `${entries.length} people ranked.` : ''}</p>
+      ${!this.report.loading && this.report.data && entries.length === 0
         ? html`<p class="empty">Nobody drew others in during the last ${this.days} days yet. Try a longer window.</p>`
         : nothing}
-      <ol class="entries" aria-busy=${this.loading ? 'true' : 'false'} aria-label="Catalysts, last ${this.days} days">
+      <ol class="entries" aria-busy=${this.report.loading ? 'true' : 'false'} aria-label="Catalysts, last ${this.days} days">
         ${repeat(entries, (e) => e.person.id, (e) => this.renderEntry(e))}
       </ol>
     </div>`;
