@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 
 /** The parts of a V8 .cpuprofile the summary reads. */
@@ -105,4 +105,19 @@ export function summarizeProfile(profile: CpuProfile, windows: readonly Window[]
     for (const [fn, us] of [...b.fns].sort((x, y) => y[1] - x[1]).slice(0, top)) lines.push(`  ${pct(us)}  ${fn}`);
   }
   return lines.join('\n');
+}
+
+/** Microseconds on the monotonic clock V8's profiler uses. */
+export const hrUs = () => Number(process.hrtime.bigint() / 1000n);
+
+/**
+ * The summary of server processes profiled in their own process (bench/servers/cpu-profile.ts),
+ * each limited to its measured windows, and the note that says where the whole profiles are.
+ */
+export function summarizeServerProfiles(profiles: readonly { file: string; windows: readonly Window[] }[]): { profile: string; note: string } | null {
+  if (profiles.length === 0) return null;
+  return {
+    profile: profiles.map(({ file, windows }) => summarizeProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, windows, 20)).join('\n'),
+    note: `profiles of the first round's server processes: ${profiles.map((p) => p.file).join(', ')} (the profiler slows them down)`,
+  };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
@@ -15,7 +15,7 @@ import { newId } from '../../server/lib/ids.js';
 import { Histogram } from '../harness/histogram.js';
 import { metric } from '../harness/metric.js';
 import { benchSynchronous } from '../harness/synchronous.js';
-import { summarizeProfile } from '../harness/profile.js';
+import { hrUs, summarizeServerProfiles } from '../harness/profile.js';
 import { alternate } from '../harness/rounds.js';
 import type { MetricResult, Scenario, ScenarioResult } from '../harness/types.js';
 import { GENERATOR_CPU_LIMIT } from './cafe.js';
@@ -24,7 +24,7 @@ import { startIpcProcess, type IpcProcess } from '../harness/ipc-process.js';
 import { canPin, openFilesLimit, pinSelf, untilQuiet } from './cafe-procs.js';
 import { WireClient } from './cafe-wire.js';
 import { readTag, SioWatcher } from '../harness/sio-watcher.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { fmtMs, pct } from '../harness/format.js';
 
 const SCENARIO = 'big-wave';
 const OURS_SERVER = join(import.meta.dirname, '..', 'servers', 'ours.ts');
@@ -275,11 +275,9 @@ export async function runBigWave(options: BigWaveOptions): Promise<ScenarioResul
     `load generator: at most ${pct(maxGen)} of its core while measuring; a run above ${pct(GENERATOR_CPU_LIMIT)} is invalid`,
   ];
   if (disconnects > 0) notes.push(`${disconnects} watcher connections dropped during the runs`);
-  let profile: string | undefined;
-  if (profiles.length > 0) {
-    profile = profiles.map(({ file, windows }) => summarizeProfile(JSON.parse(readFileSync(file, 'utf8')) as Parameters<typeof summarizeProfile>[0], windows, 20)).join('\n');
-    notes.push(`profiles of the first round's server processes: ${profiles.map((p) => p.file).join(', ')} (the profiler slows them down)`);
-  }
+  const profiled = summarizeServerProfiles(profiles);
+  if (profiled) notes.push(profiled.note);
+  const profile = profiled?.profile;
   return {
     scenario: SCENARIO,
     params: {
@@ -487,9 +485,6 @@ function histOf(values: number[]): Histogram {
   return h;
 }
 
-const pct = (share: number) => `${(100 * share).toFixed(1)}%`;
-const fmtMs = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 10 ? 2 : 1)} ms`);
-const hrUs = () => Number(process.hrtime.bigint() / 1000n);
 
 export const bigWave: Scenario = {
   name: SCENARIO,

@@ -1,12 +1,13 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { summarizeProfile } from '../harness/profile.js';
+import { hrUs, summarizeServerProfiles } from '../harness/profile.js';
 import { metric } from '../harness/metric.js';
 import { alternate } from '../harness/rounds.js';
 import type { MetricResult, Scenario, ScenarioResult } from '../harness/types.js';
 import { LoadGenerator, refusedCount, type ClientKind, type Outcomes, type PhaseResult, type Target } from './cafe-load.js';
 import { canPin, openFilesLimit, pinSelf, startServerProcess, untilQuiet, type ServerProcess } from './cafe-procs.js';
 import { seedCafe, type SeededCafe } from './cafe-seed.js';
+import { fmtMs, pct, round2, sum } from '../harness/format.js';
 
 const SCENARIO = 'cafe';
 const OURS_SERVER = join(import.meta.dirname, '..', 'servers', 'ours.ts');
@@ -298,13 +299,9 @@ export async function runCafe(options: CafeOptions): Promise<ScenarioResult> {
   const disconnects = sum(records.map((r) => r.disconnects));
   if (disconnects > 0) notes.push(`${disconnects} connections dropped during the runs`);
 
-  let profile: string | undefined;
-  if (profiles.length > 0) {
-    profile = profiles
-      .map(({ file, windows }) => summarizeProfile(JSON.parse(readFileSync(file, 'utf8')) as Parameters<typeof summarizeProfile>[0], windows, 20))
-      .join('\n');
-    notes.push(`profiles of the first round's server processes: ${profiles.map((p) => p.file).join(', ')} (the profiler slows them down)`);
-  }
+  const profiled = summarizeServerProfiles(profiles);
+  if (profiled) notes.push(profiled.note);
+  const profile = profiled?.profile;
 
   return {
     scenario: SCENARIO,
@@ -406,12 +403,6 @@ function sumOutcomes(results: PhaseResult[]): Outcomes {
   return total;
 }
 
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-const round2 = (x: number) => Math.round(x * 100) / 100;
-const pct = (share: number) => `${(100 * share).toFixed(share >= 0.9995 && share < 1 ? 2 : 1)}%`;
-const fmtMs = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 10 ? 2 : 1)} ms`);
-/** Microseconds on the monotonic clock V8's profiler uses. */
-const hrUs = () => Number(process.hrtime.bigint() / 1000n);
 
 export const cafe: Scenario = {
   name: SCENARIO,

@@ -12,6 +12,7 @@ import { alternate } from '../harness/rounds.js';
 import type { MetricResult, Scenario, ScenarioResult } from '../harness/types.js';
 import { openFilesLimit, startServerProcess, untilQuiet, type ServerProcess } from './cafe-procs.js';
 import { ROOM, seedSpace, SERVER_NAMES, SERVERS, type SeededSpace } from './presence.js';
+import { fmtMs, pct } from '../harness/format.js';
 
 const SCENARIO = 'drop';
 
@@ -372,9 +373,7 @@ function messageNumber(text: string): number {
   return m ? Number(m[1]) : -1;
 }
 
-const pct = (share: number) => `${(100 * share).toFixed(share >= 0.9995 && share < 1 ? 2 : 1)}%`;
 const pctRange = ([lo, hi]: [number, number]) => `${Math.round(lo * 100)}–${Math.round(hi * 100)}%`;
-const fmtMs = (v: number) => (Number.isNaN(v) ? 'n/a' : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 10 ? 2 : 1)} ms`);
 
 export const drop: Scenario = {
   name: SCENARIO,

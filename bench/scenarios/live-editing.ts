@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docName } from '../../shared/doc-names.js';
@@ -18,13 +18,13 @@ import { startIpcProcess, type IpcProcess } from '../harness/ipc-process.js';
 import { metric } from '../harness/metric.js';
 import { benchSynchronous } from '../harness/synchronous.js';
 import { seedRelayDocs } from '../harness/persisted-relay.js';
-import { summarizeProfile } from '../harness/profile.js';
+import { hrUs, summarizeServerProfiles } from '../harness/profile.js';
 import { alternate } from '../harness/rounds.js';
 import type { MetricResult, Scenario, ScenarioResult } from '../harness/types.js';
 import { EditorsLoad, type EditPhaseResult } from '../harness/y-editors.js';
 import { canPin, pinSelf, untilQuiet } from './cafe-procs.js';
 import { GENERATOR_CPU_LIMIT } from './cafe.js';
-import { readFileSync, existsSync } from 'node:fs';
+import { fmtMs, pct, round2 } from '../harness/format.js';
 
 const SCENARIO = 'live-editing';
 const DOC_SERVER = join(import.meta.dirname, '..', 'harness', 'doc-server-process.ts');
@@ -335,11 +335,9 @@ export async function runLiveEditing(options: LiveEditingOptions): Promise<Scena
     `load generator: at most ${pct(maxGen)} of its core in any measured phase; a run above ${pct(GENERATOR_CPU_LIMIT)} is invalid`,
   ];
   if (disconnects > 0) notes.push(`${disconnects} editor connections dropped during the runs`);
-  let profile: string | undefined;
-  if (profiles.length > 0) {
-    profile = profiles.map(({ file, windows }) => summarizeProfile(JSON.parse(readFileSync(file, 'utf8')) as Parameters<typeof summarizeProfile>[0], windows, 20)).join('\n');
-    notes.push(`profiles of the first round's server processes: ${profiles.map((p) => p.file).join(', ')} (the profiler slows them down)`);
-  }
+  const profiled = summarizeServerProfiles(profiles);
+  if (profiled) notes.push(profiled.note);
+  const profile = profiled?.profile;
 
   return {
     scenario: SCENARIO,
@@ -465,10 +463,6 @@ const brief = (r: EditPhaseResult) => ({
 });
 
 const avgBytes = (s: EditScript) => s.edits.reduce((a, e) => a + e.update.byteLength, 0) / Math.max(1, s.edits.length);
-const round2 = (x: number) => Math.round(x * 100) / 100;
-const pct = (share: number) => `${(100 * share).toFixed(share >= 0.9995 && share < 1 ? 2 : 1)}%`;
-const fmtMs = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 10 ? 2 : 1)} ms`);
-const hrUs = () => Number(process.hrtime.bigint() / 1000n);
 
 export const liveEditing: Scenario = {
   name: SCENARIO,

@@ -5,6 +5,7 @@ import type { MetricResult, Scenario, ScenarioResult } from '../harness/types.js
 import { LoadGenerator, type PhaseResult } from './cafe-load.js';
 import { startServerProcess, untilQuiet, type ServerProcess } from './cafe-procs.js';
 import { SERVER_NAMES, SERVERS } from './presence.js';
+import { fmtMs, pct } from '../harness/format.js';
 
 const SCENARIO = 'relay-floor';
 
@@ -166,8 +167,6 @@ export async function runFloor(options: FloorOptions): Promise<ScenarioResult> {
   };
 }
 
-const pct = (share: number) => `${(100 * share).toFixed(1)}%`;
-const fmtMs = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 10 ? 2 : 1)} ms`);
 
 export const relayFloor: Scenario = {
   name: SCENARIO,

@@ -4,13 +4,14 @@ import { SignJWT } from 'jose';
 import { asPinnedGenerator, cpuMeter, GENERATOR_CPU_LIMIT, inPool, SERVER_CORE, socketBudget, waitMeter } from '../harness/generator.js';
 import { Histogram } from '../harness/histogram.js';
 import { metric } from '../harness/metric.js';
-import { summarizeProfile } from '../harness/profile.js';
+import { hrUs, summarizeProfile } from '../harness/profile.js';
 import { openLoop } from '../harness/open-loop.js';
 import { alternate } from '../harness/rounds.js';
 import type { MetricResult, Scenario, ScenarioResult } from '../harness/types.js';
 import type { WireClient } from './cafe-wire.js';
 import { startServerProcess, untilQuiet, type ServerProcess } from './cafe-procs.js';
 import { joinPresence, seedSpace, SERVER_NAMES, SERVERS, type PresenceTarget, type SeededSpace } from './presence.js';
+import { fmtMs, pct } from '../harness/format.js';
 
 const SCENARIO = 'storm';
 
@@ -305,8 +306,6 @@ export async function runStorm(options: StormOptions): Promise<ScenarioResult> {
   };
 }
 
-/** Microseconds on the monotonic clock V8's profiler uses. */
-const hrUs = () => Number(process.hrtime.bigint() / 1000n);
 
 /** The widget's sign-in: a brand token for a session token, on a connection of its own. */
 function ssoSignIn(port: number, slug: string, brandToken: string): Promise<string> {
@@ -340,8 +339,6 @@ function ssoSignIn(port: number, slug: string, brandToken: string): Promise<stri
   });
 }
 
-const pct = (share: number) => `${(100 * share).toFixed(1)}%`;
-const fmtMs = (v: number) => (Number.isNaN(v) ? 'n/a' : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 10 ? 2 : 1)} ms`);
 
 export const storm: Scenario = {
   name: SCENARIO,
